@@ -1,0 +1,35 @@
+// The graph's schema: uniqueness constraints on every id, lookup indexes for the hot filters,
+// and full-text indexes for search. Every statement is IF NOT EXISTS, so applying it is
+// idempotent and safe on every start and in every test run.
+import type { Db } from '../plugins/external/neo4j.js'
+
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE',
+  'CREATE CONSTRAINT actor_redirect_id IF NOT EXISTS FOR (r:ActorRedirect) REQUIRE r.id IS UNIQUE',
+  'CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (s:Statement) REQUIRE s.id IS UNIQUE',
+  'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  'CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE',
+  'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
+  // Filters and sort keys the read API uses on hot paths.
+  'CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)',
+  'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',
+  'CREATE INDEX statement_date IF NOT EXISTS FOR (s:Statement) ON (s.date)',
+  'CREATE INDEX statement_attribution IF NOT EXISTS FOR (s:Statement) ON (s.attribution)',
+  'CREATE INDEX statement_updated IF NOT EXISTS FOR (s:Statement) ON (s.updatedAt)',
+  'CREATE INDEX actor_updated IF NOT EXISTS FOR (a:Actor) ON (a.updatedAt)',
+  'CREATE INDEX document_updated IF NOT EXISTS FOR (d:Document) ON (d.updatedAt)',
+  'CREATE INDEX document_date IF NOT EXISTS FOR (d:Document) ON (d.date)',
+  'CREATE INDEX about_stance IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.stance)',
+  // Full-text search: actor names and aliases, statement text, document titles.
+  'CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText, a.description]',
+  'CREATE FULLTEXT INDEX statement_search IF NOT EXISTS FOR (s:Statement) ON EACH [s.text]',
+  'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title]',
+]
+
+/** Applies constraints and indexes, then waits until every index is online. */
+export async function applySchema (db: Db): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) {
+    await db.write(statement)
+  }
+  await db.write('CALL db.awaitIndexes(300)')
+}

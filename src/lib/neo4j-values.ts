@@ -1,0 +1,23 @@
+// The one boundary where Neo4j driver types become JSON: Integers become numbers, temporal
+// values ISO strings, nodes and relationships their property maps. Repositories call this on
+// every record, so nothing past them ever sees a driver type.
+import neo4j, { isInt, type Integer } from 'neo4j-driver'
+
+export function toPlain (value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (isInt(value)) return (value as Integer).toNumber()
+  if (Array.isArray(value)) return value.map(toPlain)
+  if (typeof value !== 'object') return value
+  if (
+    neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) ||
+    neo4j.isTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isDuration(value as never)
+  ) {
+    return String(value)
+  }
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties)
+  }
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v)
+  return out
+}

@@ -1,0 +1,96 @@
+// The process's one neo4j-driver instance, shared by every repository through `fastify.db`.
+// Connectivity is verified before the plugin resolves, and the driver closes in onClose.
+import fp from 'fastify-plugin'
+import neo4j, { type Driver, type ManagedTransaction, type RoutingControl } from 'neo4j-driver'
+import type { Config } from '../../config.js'
+import { toPlain } from '../../lib/neo4j-values.js'
+import { applySchema } from '../../graph/schema.js'
+
+export type Row = Record<string, unknown>
+
+export class Db {
+  constructor (
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly timeoutMs: number
+  ) {}
+
+  private async run (routing: RoutingControl, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    const result = await this.driver.executeQuery(cypher, params, {
+      database: this.database,
+      routing,
+      transactionConfig: { timeout: this.timeoutMs },
+    })
+    return result.records.map((r) => toPlain(r.toObject()) as Row)
+  }
+
+  /** One auto-retried read transaction, routed to a reader; rows come back as plain JSON. */
+  read (cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.run(neo4j.routing.READ, cypher, params)
+  }
+
+  /** One auto-retried write transaction; rows come back as plain JSON. */
+  write (cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.run(neo4j.routing.WRITE, cypher, params)
+  }
+
+  /** Several queries in one managed write transaction (all or nothing). */
+  async writeTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE })
+    try {
+      return await session.executeWrite(work, { timeout: this.timeoutMs })
+    } finally {
+      await session.close()
+    }
+  }
+
+  /** Several queries in one managed read transaction. */
+  async readTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ })
+    try {
+      return await session.executeRead(work, { timeout: this.timeoutMs })
+    } finally {
+      await session.close()
+    }
+  }
+
+  async ping (): Promise<void> {
+    await this.read('RETURN 1 AS ok')
+  }
+}
+
+export function createDriver (config: Config, uri: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
+    maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
+    // Short enough that /health/ready answers 503 quickly while the database is down,
+    // long enough for a busy server to hand out a connection.
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 10_000,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+    userAgent: 'whosaid',
+    logging: { level: 'warn', logger: () => {} },
+  })
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+  }
+}
+
+export interface Neo4jPluginOptions {
+  config: Config
+  uri: string
+  /** Apply constraints and indexes before resolving (npm start and tests do). */
+  migrate?: boolean
+}
+
+export default fp<Neo4jPluginOptions>(async (fastify, opts) => {
+  const driver = createDriver(opts.config, opts.uri)
+  fastify.addHook('onClose', async () => { await driver.close() })
+  const db = new Db(driver, opts.config.NEO4J_DATABASE, opts.config.NEO4J_QUERY_TIMEOUT_MS)
+  await driver.verifyConnectivity({ database: opts.config.NEO4J_DATABASE })
+  if (opts.migrate) await applySchema(db)
+  fastify.decorate('db', db)
+}, { name: 'neo4j' })

@@ -1,0 +1,31 @@
+import { Type, type TSchema } from '@sinclair/typebox'
+import { ProblemSchema } from './problem.js'
+
+const DESCRIPTIONS: Record<number, string> = {
+  304: 'Not modified: the ETag in If-None-Match still matches',
+  400: 'Invalid parameters: each one is named with the reason',
+  401: 'An API key is required',
+  403: 'The API key lacks the scope',
+  404: 'No such resource: the id is named',
+  409: 'Conflict with the current state',
+  412: 'If-Match does not match the current ETag',
+  413: 'Request body too large',
+  415: 'Unsupported content type',
+  422: 'A referenced resource does not exist',
+  429: 'Rate limit exceeded: see Retry-After',
+  503: 'The database is unreachable, timed out, or the service is overloaded: see Retry-After',
+}
+
+/** Response schemas for the listed error statuses: each one is application/problem+json. */
+export function problemResponses (...statuses: number[]): Record<number, TSchema> {
+  const out: Record<number, TSchema> = {}
+  for (const status of statuses) {
+    out[status] = status === 304
+      ? Type.Null({ description: DESCRIPTIONS[304] })
+      : {
+          description: DESCRIPTIONS[status] ?? 'Error',
+          content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
+        } as unknown as TSchema
+  }
+  return out
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
+    // Suites share one real Neo4j and some restart servers: run files one at a time.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    // The first run on a new machine resolves Neo4j from Maven Central inside global setup.
+    hookTimeout: 600_000,
+    reporters: ['default'],
+  },
+})
