@@ -1,0 +1,27 @@
+// Database access for command-line tools: the same driver settings, schema and local Neo4j as
+// `npm start`, without the HTTP server.
+import type { Config } from '../config.js'
+import { applySchema } from '../graph/schema.js'
+import { startLocalNeo4j } from '../local-neo4j/launcher.js'
+import { createDriver, Db } from '../plugins/external/neo4j.js'
+
+export async function connect (
+  config: Config, log: (line: string) => void = () => {}, timeoutMs = config.NEO4J_QUERY_TIMEOUT_MS
+): Promise<{ db: Db, close: () => Promise<void> }> {
+  let uri = config.NEO4J_URI
+  if (!uri) {
+    const local = await startLocalNeo4j({
+      port: config.NEO4J_LOCAL_PORT,
+      home: config.NEO4J_LOCAL_HOME,
+      heap: config.NEO4J_LOCAL_HEAP,
+      pageCache: config.NEO4J_LOCAL_PAGECACHE,
+      log,
+    })
+    uri = local.uri
+  }
+  const driver = createDriver(config, uri)
+  await driver.verifyConnectivity({ database: config.NEO4J_DATABASE })
+  const db = new Db(driver, config.NEO4J_DATABASE, timeoutMs)
+  await applySchema(db)
+  return { db, close: () => driver.close() }
+}

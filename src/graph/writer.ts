@@ -1,0 +1,254 @@
+// Writes validated graph rows. Only records that are new or whose content hash changed are
+// written, so a second identical seed changes nothing (not even updatedAt); a changed statement
+// or document has its outgoing relationships replaced, so it reads back exactly as the input.
+import type { ManagedTransaction } from 'neo4j-driver'
+import type { Db } from '../plugins/external/neo4j.js'
+import { toPlain } from '../lib/neo4j-values.js'
+import type { AffiliationRow, GraphRows, StatementRow } from '../seed/validate.js'
+
+export const BATCH_SIZE = 1_000
+
+export interface KindPlan { create: number, update: number, unchanged: number }
+export interface WritePlan {
+  topics: KindPlan
+  actors: KindPlan
+  documents: KindPlan
+  affiliations: KindPlan
+  statements: KindPlan
+}
+
+export interface WriteOptions {
+  /** Who writes: the seed CLI, or an API key's name. Recorded as createdBy / updatedBy. */
+  by: string
+  /** Called after each batch with the number of records just written. */
+  onProgress?: (written: number) => void
+}
+
+const EXISTING_HASHES: Record<'topics' | 'actors' | 'documents' | 'statements', string> = {
+  topics: 'UNWIND $ids AS id MATCH (n:Topic {id: id}) RETURN n.id AS id, n.contentHash AS hash',
+  actors: 'UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN n.id AS id, n.contentHash AS hash',
+  documents: 'UNWIND $ids AS id MATCH (n:Document {id: id}) RETURN n.id AS id, n.contentHash AS hash',
+  statements: 'UNWIND $ids AS id MATCH (n:Statement {id: id}) RETURN n.id AS id, n.contentHash AS hash',
+}
+
+const EXISTING_AFFILIATIONS = `
+UNWIND $keys AS key
+MATCH (:Actor {id: key.actor})-[r:AFFILIATED_WITH {type: key.type}]->(:Actor {id: key.organisation})
+RETURN key.actor + ' ' + key.type + ' ' + key.organisation AS id, r.contentHash AS hash`
+
+const WRITE_TOPICS = `
+UNWIND $rows AS row
+MERGE (t:Topic {id: row.id})
+ON CREATE SET t.createdAt = datetime($now), t.createdBy = $by
+SET t.name = row.name, t.contentHash = row.contentHash, t.updatedAt = datetime($now), t.updatedBy = $by`
+
+const WRITE_ACTORS = `
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+ON CREATE SET a.createdAt = datetime($now), a.createdBy = $by
+SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
+    a.description = row.description, a.contentHash = row.contentHash,
+    a.updatedAt = datetime($now), a.updatedBy = $by`
+
+const WRITE_DOCUMENTS = `
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+ON CREATE SET d.createdAt = datetime($now), d.createdBy = $by
+SET d.title = row.title, d.kind = row.kind, d.date = row.date, d.datePrecision = row.datePrecision,
+    d.dateStart = row.dateStart, d.dateEnd = row.dateEnd, d.url = row.url, d.note = row.note,
+    d.text = row.text, d.textHash = row.textHash, d.contentHash = row.contentHash,
+    d.updatedAt = datetime($now), d.updatedBy = $by
+WITH d, row
+CALL { WITH d MATCH (d)-[r:PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO]->() DELETE r }
+CALL { WITH d, row MATCH (p:Actor {id: row.publisher}) CREATE (d)-[:PUBLISHED_BY]->(p) }
+CALL { WITH d, row UNWIND range(0, size(row.authors) - 1) AS i MATCH (a:Actor {id: row.authors[i]}) CREATE (d)-[:AUTHORED_BY {position: i}]->(a) }
+CALL { WITH d, row UNWIND row.addressees AS id MATCH (a:Actor {id: id}) CREATE (d)-[:ADDRESSED_TO]->(a) }`
+
+const WRITE_AFFILIATIONS = `
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.actor})
+MATCH (o:Actor {id: row.organisation})
+MERGE (a)-[r:AFFILIATED_WITH {type: row.type}]->(o)
+ON CREATE SET r.createdAt = datetime($now), r.createdBy = $by
+SET r.role = row.role, r.since = row.since, r.until = row.until, r.contentHash = row.contentHash,
+    r.updatedAt = datetime($now), r.updatedBy = $by`
+
+const WRITE_STATEMENTS = `
+UNWIND $rows AS row
+MERGE (s:Statement {id: row.id})
+ON CREATE SET s.createdAt = datetime($now), s.createdBy = $by
+SET s.attribution = row.attribution, s.verb = row.verb, s.text = row.text, s.date = row.date,
+    s.datePrecision = row.datePrecision, s.dateStart = row.dateStart, s.dateEnd = row.dateEnd,
+    s.note = row.note, s.contentHash = row.contentHash, s.updatedAt = datetime($now), s.updatedBy = $by
+WITH s, row
+CALL { WITH s MATCH (s)-[r:ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->() DELETE r }
+CALL { WITH s MATCH ()-[r:SAID]->(s) DELETE r }
+CALL { WITH s, row UNWIND row.speakers AS sp MATCH (a:Actor {id: sp.actor}) CREATE (a)-[:SAID {role: sp.role, position: sp.position}]->(s) }
+CALL { WITH s, row UNWIND row.targets AS t MATCH (a:Actor {id: t.actor}) CREATE (s)-[:ABOUT {stance: t.stance}]->(a) }
+CALL { WITH s, row UNWIND row.topics AS id MATCH (t:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(t) }
+CALL {
+  WITH s, row
+  MATCH (d:Document {id: row.document})
+  CREATE (s)-[:REPORTED_IN {start: row.evidence.start, end: row.evidence.end, text: row.evidence.text,
+    before: row.evidence.before, after: row.evidence.after, documentHash: row.evidence.documentHash}]->(d)
+}
+CALL { WITH s, row MATCH (d:Document {id: row.originalDocument}) CREATE (s)-[:ORIGINALLY_IN]->(d) }`
+
+/** Relationship types between statements: the allow-list maps each link type to its own query. */
+export const LINK_QUERIES: Record<string, string> = {
+  'responds-to': 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:RESPONDS_TO]->(t)',
+  contradicts: 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:CONTRADICTS]->(t)',
+  supports: 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:SUPPORTS]->(t)',
+  repeats: 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:REPEATS]->(t)',
+}
+
+function affiliationKey (a: Pick<AffiliationRow, 'actor' | 'type' | 'organisation'>): string {
+  return `${a.actor} ${a.type} ${a.organisation}`
+}
+
+async function existingHashes (tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Map<string, string | null>> {
+  const result = await tx.run(query, params)
+  return new Map(result.records.map((r) => [String(r.get('id')), toPlain(r.get('hash')) as string | null]))
+}
+
+interface Changes {
+  plan: WritePlan
+  rows: GraphRows
+}
+
+async function diff (tx: ManagedTransaction, rows: GraphRows): Promise<Changes> {
+  const plan = {} as WritePlan
+  const changed = {} as GraphRows
+  for (const kind of ['topics', 'actors', 'documents', 'statements'] as const) {
+    const list = rows[kind] as Array<{ id: string, contentHash: string }>
+    const hashes = new Map<string, string | null>()
+    for (let i = 0; i < list.length; i += 10_000) {
+      const part = await existingHashes(tx, EXISTING_HASHES[kind], { ids: list.slice(i, i + 10_000).map((r) => r.id) })
+      for (const [k, v] of part) hashes.set(k, v)
+    }
+    const fresh = list.filter((r) => hashes.get(r.id) !== r.contentHash)
+    plan[kind] = {
+      create: fresh.filter((r) => !hashes.has(r.id)).length,
+      update: fresh.filter((r) => hashes.has(r.id)).length,
+      unchanged: list.length - fresh.length,
+    }
+    ;(changed as unknown as Record<string, unknown[]>)[kind] = fresh
+  }
+  const hashes = await existingHashes(tx, EXISTING_AFFILIATIONS, {
+    keys: rows.affiliations.map((a) => ({ actor: a.actor, type: a.type, organisation: a.organisation })),
+  })
+  const freshAffiliations = rows.affiliations.filter((a) => hashes.get(affiliationKey(a)) !== a.contentHash)
+  plan.affiliations = {
+    create: freshAffiliations.filter((a) => !hashes.has(affiliationKey(a))).length,
+    update: freshAffiliations.filter((a) => hashes.has(affiliationKey(a))).length,
+    unchanged: rows.affiliations.length - freshAffiliations.length,
+  }
+  changed.affiliations = freshAffiliations
+  return { plan, rows: changed }
+}
+
+async function batched<T> (tx: ManagedTransaction, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    const batch = rows.slice(i, i + BATCH_SIZE)
+    await tx.run(query, { ...params, rows: batch })
+    onProgress?.(batch.length)
+  }
+}
+
+/** Writes rows inside the caller's transaction, in dependency order. */
+export async function writeRows (tx: ManagedTransaction, rows: GraphRows, options: WriteOptions): Promise<void> {
+  const params = { now: new Date().toISOString(), by: options.by }
+  await batched(tx, WRITE_TOPICS, rows.topics, params, options.onProgress)
+  await batched(tx, WRITE_ACTORS, rows.actors, params, options.onProgress)
+  await batched(tx, WRITE_DOCUMENTS, rows.documents, params, options.onProgress)
+  await batched(tx, WRITE_AFFILIATIONS, rows.affiliations, params, options.onProgress)
+  await batched(tx, WRITE_STATEMENTS, rows.statements, params, options.onProgress)
+  await writeLinks(tx, rows.statements)
+}
+
+async function writeLinks (tx: ManagedTransaction, statements: StatementRow[]): Promise<void> {
+  for (const [type, query] of Object.entries(LINK_QUERIES)) {
+    const links = statements.flatMap((s) => s.links.filter((l) => l.type === type).map((l) => ({ from: s.id, to: l.statement })))
+    for (let i = 0; i < links.length; i += BATCH_SIZE) {
+      await tx.run(query, { rows: links.slice(i, i + BATCH_SIZE) })
+    }
+  }
+}
+
+export function planTotal (plan: WritePlan): number {
+  return Object.values(plan).reduce((n, k: KindPlan) => n + k.create + k.update, 0)
+}
+
+/**
+ * Compares rows with the database and writes what is new or changed, all in one transaction:
+ * either every record lands or none does. With `dryRun` nothing is written.
+ */
+export async function writeGraph (db: Db, rows: GraphRows, options: WriteOptions & { dryRun?: boolean, onPlan?: (plan: WritePlan) => void }): Promise<WritePlan> {
+  return db.writeTx(async (tx) => {
+    const { plan, rows: changed } = await diff(tx, rows)
+    options.onPlan?.(plan)
+    if (!options.dryRun) await writeRows(tx, changed, options)
+    return plan
+  })
+}
+
+const DELETE_BATCH = `
+MATCH (n) WHERE n:Actor OR n:ActorRedirect OR n:Statement OR n:Document OR n:Topic OR n:IdempotencyKey OR n:Change
+WITH n LIMIT 10000
+DETACH DELETE n
+RETURN count(*) AS deleted`
+
+/** Deletes every whosaid node, in batches of 10,000 so a large graph fits in memory. */
+export async function resetGraph (db: Db): Promise<number> {
+  let total = 0
+  for (;;) {
+    const [row] = await db.write(DELETE_BATCH)
+    const deleted = Number(row?.deleted ?? 0)
+    total += deleted
+    if (deleted === 0) return total
+  }
+}
+
+// Every label and relationship type whosaid writes. Each count is a literal pattern, so Neo4j
+// answers it from its count store instead of scanning the graph.
+export const NODE_LABELS = ['Actor', 'ActorRedirect', 'Statement', 'Document', 'Topic'] as const
+export const RELATIONSHIP_TYPES = [
+  'SAID', 'ABOUT', 'ON_TOPIC', 'REPORTED_IN', 'ORIGINALLY_IN', 'RESPONDS_TO', 'CONTRADICTS', 'SUPPORTS', 'REPEATS',
+  'AFFILIATED_WITH', 'PUBLISHED_BY', 'AUTHORED_BY', 'ADDRESSED_TO', 'MERGED_INTO',
+] as const
+
+const COUNT_GRAPH = `
+CALL { MATCH (n:Actor) RETURN count(n) AS Actor }
+CALL { MATCH (n:ActorRedirect) RETURN count(n) AS ActorRedirect }
+CALL { MATCH (n:Statement) RETURN count(n) AS Statement }
+CALL { MATCH (n:Document) RETURN count(n) AS Document }
+CALL { MATCH (n:Topic) RETURN count(n) AS Topic }
+CALL { MATCH ()-[r:SAID]->() RETURN count(r) AS SAID }
+CALL { MATCH ()-[r:ABOUT]->() RETURN count(r) AS ABOUT }
+CALL { MATCH ()-[r:ON_TOPIC]->() RETURN count(r) AS ON_TOPIC }
+CALL { MATCH ()-[r:REPORTED_IN]->() RETURN count(r) AS REPORTED_IN }
+CALL { MATCH ()-[r:ORIGINALLY_IN]->() RETURN count(r) AS ORIGINALLY_IN }
+CALL { MATCH ()-[r:RESPONDS_TO]->() RETURN count(r) AS RESPONDS_TO }
+CALL { MATCH ()-[r:CONTRADICTS]->() RETURN count(r) AS CONTRADICTS }
+CALL { MATCH ()-[r:SUPPORTS]->() RETURN count(r) AS SUPPORTS }
+CALL { MATCH ()-[r:REPEATS]->() RETURN count(r) AS REPEATS }
+CALL { MATCH ()-[r:AFFILIATED_WITH]->() RETURN count(r) AS AFFILIATED_WITH }
+CALL { MATCH ()-[r:PUBLISHED_BY]->() RETURN count(r) AS PUBLISHED_BY }
+CALL { MATCH ()-[r:AUTHORED_BY]->() RETURN count(r) AS AUTHORED_BY }
+CALL { MATCH ()-[r:ADDRESSED_TO]->() RETURN count(r) AS ADDRESSED_TO }
+CALL { MATCH ()-[r:MERGED_INTO]->() RETURN count(r) AS MERGED_INTO }
+RETURN *`
+
+export interface GraphCounts {
+  nodes: Record<(typeof NODE_LABELS)[number], number>
+  relationships: Record<(typeof RELATIONSHIP_TYPES)[number], number>
+}
+
+/** Counts of every whosaid label and relationship type (zero included). */
+export async function countGraph (db: Db): Promise<GraphCounts> {
+  const [row = {}] = await db.read(COUNT_GRAPH)
+  return {
+    nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, Number(row[l] ?? 0)])) as GraphCounts['nodes'],
+    relationships: Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, Number(row[t] ?? 0)])) as GraphCounts['relationships'],
+  }
+}
