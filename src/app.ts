@@ -8,7 +8,21 @@ import { loggerOptions } from './logger.js'
 import neo4jPlugin from './plugins/external/neo4j.js'
 import problemHandler from './plugins/external/problem-handler.js'
 import { ProblemSchema } from './schemas/problem.js'
+import {
+  ActorDetailSchema, ActorRefSchema, ActorSummarySchema, DocumentDetailSchema, DocumentRefSchema, DocumentSummarySchema,
+  EvidenceSchema, StatementSchema,
+} from './schemas/api.js'
+
+// Schemas referenced by $id from routes; each becomes a named component of the OpenAPI document.
+const SHARED_SCHEMAS = [
+  ProblemSchema, ActorRefSchema, DocumentRefSchema, EvidenceSchema, StatementSchema,
+  ActorSummarySchema, ActorDetailSchema, DocumentSummarySchema, DocumentDetailSchema,
+]
 import healthRoutes from './routes/health/index.js'
+import v1Routes from './routes/v1/index.js'
+import swaggerPlugin from './plugins/external/swagger.js'
+import repositories from './plugins/app/repositories.js'
+import cors from '@fastify/cors'
 
 export interface BuildAppOptions {
   /** The Neo4j URI to use (the local server's when NEO4J_URI is unset). */
@@ -41,9 +55,17 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     reply.header('x-request-id', request.id)
   })
 
-  app.addSchema(ProblemSchema)
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   await app.register(problemHandler)
+  await app.register(cors, {
+    origin: config.CORS_ORIGIN === '*' ? '*' : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['etag', 'link', 'x-request-id', 'retry-after', 'location'],
+  })
+  await app.register(swaggerPlugin)
   await app.register(neo4jPlugin, { config, uri: options.neo4jUri, migrate: options.migrate ?? true })
+  await app.register(repositories)
   await app.register(healthRoutes, { prefix: '/health' })
+  await app.register(v1Routes, { prefix: '/v1' })
   return app
 }

@@ -3,7 +3,7 @@
 // or document has its outgoing relationships replaced, so it reads back exactly as the input.
 import type { ManagedTransaction } from 'neo4j-driver'
 import type { Db } from '../plugins/external/neo4j.js'
-import { toPlain } from '../lib/neo4j-values.js'
+import { toNeo4jParams, toPlain } from '../lib/neo4j-values.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../seed/validate.js'
 
 export const BATCH_SIZE = 1_000
@@ -150,7 +150,7 @@ async function diff (tx: ManagedTransaction, rows: GraphRows): Promise<Changes> 
 async function batched<T> (tx: ManagedTransaction, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE)
-    await tx.run(query, { ...params, rows: batch })
+    await tx.run(query, toNeo4jParams({ ...params, rows: batch }))
     onProgress?.(batch.length)
   }
 }

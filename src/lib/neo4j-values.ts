@@ -21,3 +21,18 @@ export function toPlain (value: unknown): unknown {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v)
   return out
 }
+
+/**
+ * The other direction: JavaScript numbers that are whole become Neo4j Integers, so LIMIT,
+ * offsets and positions are stored and compared as integers rather than floats.
+ */
+export function toNeo4jParams<T> (value: T): T {
+  if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as T
+  if (Array.isArray(value)) return value.map(toNeo4jParams) as T
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = toNeo4jParams(v)
+    return out as T
+  }
+  return value
+}

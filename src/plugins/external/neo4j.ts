@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin'
 import neo4j, { type Driver, type ManagedTransaction, type RoutingControl } from 'neo4j-driver'
 import type { Config } from '../../config.js'
-import { toPlain } from '../../lib/neo4j-values.js'
+import { toNeo4jParams, toPlain } from '../../lib/neo4j-values.js'
 import { applySchema } from '../../graph/schema.js'
 
 export type Row = Record<string, unknown>
@@ -16,7 +16,7 @@ export class Db {
   ) {}
 
   private async run (routing: RoutingControl, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
-    const result = await this.driver.executeQuery(cypher, params, {
+    const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
       database: this.database,
       routing,
       transactionConfig: { timeout: this.timeoutMs },

@@ -1,0 +1,49 @@
+// OpenAPI 3.1 generated from the route schemas; served at /openapi.json and /openapi.yaml,
+// with Swagger UI at /docs.
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { stringify } from 'yaml'
+
+export const OPENAPI_INFO = {
+  title: 'whosaid',
+  version: '1.0.0',
+  summary: 'Who said what about whom — with the evidence.',
+  description: 'A knowledge graph of actors (people, organisations, groups) and their statements (quotes and paraphrased claims), each tied to the documents that record it. Every answer about a statement carries its evidence: the reporting document and the exact span of text.\n\nErrors are RFC 9457 `application/problem+json`. Lists use cursor pagination (`limit`, `cursor`, a `next` cursor in the body and a `Link` header). Every GET answers with an `ETag` and honours `If-None-Match`.',
+  license: { name: 'MIT', identifier: 'MIT' },
+}
+
+export const OPENAPI_TAGS = [
+  { name: 'actors', description: 'People, organisations and groups' },
+  { name: 'statements', description: 'Quotes and paraphrased claims, with their evidence' },
+  { name: 'analysis', description: 'Aggregated views: who said what about whom, stance matrix' },
+  { name: 'documents', description: 'The documents statements are reported in' },
+  { name: 'graph', description: 'Neighbourhoods and paths for graph views' },
+  { name: 'search', description: 'Full-text search and counts' },
+  { name: 'health', description: 'Liveness and readiness' },
+]
+
+export default fp(async (fastify) => {
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      servers: [{ url: '/', description: 'this server' }],
+      tags: OPENAPI_TAGS,
+    },
+    // Shared schemas keep their $id as their component name (Statement, ActorRef, Problem...).
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  })
+  await fastify.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
+    staticCSP: false,
+  })
+  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger())
+  fastify.get('/openapi.yaml', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type('application/yaml')
+    return stringify(fastify.swagger(), { aliasDuplicateObjects: false })
+  })
+}, { name: 'swagger' })

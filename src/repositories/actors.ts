@@ -1,0 +1,187 @@
+// Cypher for actors: listing and search, the actor with its affiliations and counts, merged-id
+// redirects, who-said-what-about and the stance matrix.
+import type { Db } from '../plugins/external/neo4j.js'
+import { decodeCursor, page } from '../lib/cursor.js'
+import { luceneQuery } from '../lib/lucene.js'
+import type { ActorDetail, ActorSummary } from '../schemas/api.js'
+import { hydrateStatements, widenDate } from './statements.js'
+
+const LIST_ALL = `
+MATCH (a:Actor)
+WHERE ($kind IS NULL OR a.kind = $kind)
+  AND ($cursorName IS NULL OR a.name > $cursorName OR (a.name = $cursorName AND a.id > $cursorId))
+RETURN a {.id, .name, .kind, .aliases, .description} AS actor
+ORDER BY a.name, a.id
+LIMIT $fetch`
+
+const LIST_SEARCH = `
+CALL db.index.fulltext.queryNodes('actor_search', $lucene) YIELD node AS a
+WHERE ($kind IS NULL OR a.kind = $kind)
+  AND ($cursorName IS NULL OR a.name > $cursorName OR (a.name = $cursorName AND a.id > $cursorId))
+RETURN a {.id, .name, .kind, .aliases, .description} AS actor
+ORDER BY a.name, a.id
+LIMIT $fetch`
+
+const GET = `
+MATCH (a:Actor {id: $id})
+RETURN a {
+  .id, .name, .kind, .aliases, .description,
+  outgoing: [(a)-[r:AFFILIATED_WITH]->(o:Actor) | {type: r.type, role: r.role, since: r.since, until: r.until, actor: o {.id, .name, .kind}}],
+  incoming: [(o:Actor)-[r:AFFILIATED_WITH]->(a) | {type: r.type, role: r.role, since: r.since, until: r.until, actor: o {.id, .name, .kind}}],
+  statementsMade: COUNT { (a)-[:SAID]->(:Statement) },
+  statementsAbout: COUNT { (:Statement)-[:ABOUT]->(a) }
+} AS actor`
+
+const REDIRECT = 'MATCH (r:ActorRedirect {id: $id}) RETURN r.to AS to'
+
+const EXISTS = 'MATCH (a:Actor {id: $id}) RETURN a {.id, .name, .kind} AS actor'
+
+// Speakers of statements about the actor, most statements first; each group's newest statements.
+const WHO_SAID = `
+MATCH (target:Actor {id: $id})<-[ab:ABOUT]-(s:Statement)<-[:SAID]-(sp:Actor)
+WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+WITH sp, ab, s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
+WITH sp,
+  count(s) AS total,
+  sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
+  sum(CASE ab.stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
+  sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
+  collect(s.id)[0..$perSpeaker] AS ids
+WHERE $cursorTotal IS NULL OR total < $cursorTotal OR (total = $cursorTotal AND sp.id > $cursorId)
+RETURN sp {.id, .name, .kind} AS speaker, total, critical, supportive, neutral, ids
+ORDER BY total DESC, sp.id
+LIMIT $fetch`
+
+// The stance matrix: one of three anchors (given speakers, given targets, or every SAID-ABOUT
+// pair), then the same aggregation. Anchoring on the ids lets Neo4j start from the id index.
+const MATRIX_ANCHOR_SPEAKERS = `
+MATCH (sp:Actor) WHERE sp.id IN $speakers
+MATCH (sp)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)`
+const MATRIX_ANCHOR_TARGETS = `
+MATCH (t:Actor) WHERE t.id IN $targets
+MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t)`
+const MATRIX_ANCHOR_ALL = `
+MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)`
+const MATRIX_AGGREGATE = `
+WHERE ($speakers IS NULL OR sp.id IN $speakers) AND ($targets IS NULL OR t.id IN $targets)
+  AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+  AND ($cursorSpeaker IS NULL OR sp.id > $cursorSpeaker OR (sp.id = $cursorSpeaker AND t.id > $cursorTarget))
+WITH sp, t,
+  sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
+  sum(CASE ab.stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
+  sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
+  count(*) AS total
+RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
+ORDER BY speaker.id, target.id
+LIMIT $fetch`
+
+export interface ActorRef { id: string, name: string, kind: ActorSummary['kind'] }
+
+type Affiliation = ActorDetail['affiliations'][number]
+
+export class ActorsRepository {
+  constructor (private readonly db: Db) {}
+
+  async list (filter: { q?: string, kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: ActorSummary[], next: string | null }> {
+    const cursor = decodeCursor(options.cursor, 2)
+    const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
+    if (filter.q !== undefined && lucene === null) return { items: [], next: null }
+    const rows = await this.db.read(lucene ? LIST_SEARCH : LIST_ALL, {
+      lucene,
+      kind: filter.kind ?? null,
+      cursorName: cursor?.[0] ?? null,
+      cursorId: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+    })
+    const actors = rows.map((r) => r.actor as ActorSummary).map((a) => ({ ...a, aliases: a.aliases ?? [] }))
+    return page(actors, options.limit, (a) => [a.name, a.id])
+  }
+
+  /** The canonical id an old (merged) id now points to, if any. */
+  async redirect (id: string): Promise<string | null> {
+    const [row] = await this.db.read(REDIRECT, { id })
+    return (row?.to as string | undefined) ?? null
+  }
+
+  async ref (id: string): Promise<ActorRef | null> {
+    const [row] = await this.db.read(EXISTS, { id })
+    return (row?.actor as ActorRef | undefined) ?? null
+  }
+
+  async get (id: string): Promise<ActorDetail | null> {
+    const [row] = await this.db.read(GET, { id })
+    if (!row) return null
+    const a = row.actor as {
+      id: string,
+      name: string,
+      kind: ActorDetail['kind'],
+      aliases: string[] | null,
+      description: string | null
+      outgoing: Array<Omit<Affiliation, 'direction'>>,
+      incoming: Array<Omit<Affiliation, 'direction'>>
+      statementsMade: number,
+      statementsAbout: number
+    }
+    const affiliations: Affiliation[] = [
+      ...a.outgoing.map((x) => ({ direction: 'outgoing' as const, ...x })),
+      ...a.incoming.map((x) => ({ direction: 'incoming' as const, ...x })),
+    ].sort((x, y) => x.direction.localeCompare(y.direction) || x.type.localeCompare(y.type) || x.actor.id.localeCompare(y.actor.id))
+    return {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      aliases: a.aliases ?? [],
+      description: a.description,
+      affiliations,
+      counts: { statementsMade: a.statementsMade, statementsAbout: a.statementsAbout },
+    }
+  }
+
+  async whoSaidWhatAbout (id: string, options: { since?: string, until?: string, perSpeaker: number, limit: number, cursor?: string }) {
+    const cursor = decodeCursor(options.cursor, 2)
+    const rows = await this.db.read(WHO_SAID, {
+      id,
+      since: options.since ? widenDate(options.since, 'start') : null,
+      until: options.until ? widenDate(options.until, 'end') : null,
+      perSpeaker: options.perSpeaker,
+      cursorTotal: cursor?.[0] ?? null,
+      cursorId: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+    })
+    const { items, next } = page(rows, options.limit, (r) => [Number(r.total), (r.speaker as ActorRef).id])
+    const statements = await hydrateStatements(this.db, items.flatMap((r) => r.ids as string[]))
+    const byId = new Map(statements.map((s) => [s.id, s]))
+    return {
+      groups: items.map((r) => ({
+        speaker: r.speaker as ActorRef,
+        stance: { critical: Number(r.critical), supportive: Number(r.supportive), neutral: Number(r.neutral) },
+        total: Number(r.total),
+        statements: (r.ids as string[]).map((sid) => byId.get(sid)).filter((s) => s !== undefined),
+      })),
+      next,
+    }
+  }
+
+  async stanceMatrix (filter: { speakers?: string[], targets?: string[], since?: string, until?: string }, options: { limit: number, cursor?: string }) {
+    const cursor = decodeCursor(options.cursor, 2)
+    const anchor = filter.speakers ? MATRIX_ANCHOR_SPEAKERS : filter.targets ? MATRIX_ANCHOR_TARGETS : MATRIX_ANCHOR_ALL
+    const rows = await this.db.read(anchor + MATRIX_AGGREGATE, {
+      speakers: filter.speakers ?? null,
+      targets: filter.targets ?? null,
+      since: filter.since ? widenDate(filter.since, 'start') : null,
+      until: filter.until ? widenDate(filter.until, 'end') : null,
+      cursorSpeaker: cursor?.[0] ?? null,
+      cursorTarget: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+    })
+    const cells = rows.map((r) => ({
+      speaker: r.speaker as ActorRef,
+      target: r.target as ActorRef,
+      critical: Number(r.critical),
+      supportive: Number(r.supportive),
+      neutral: Number(r.neutral),
+      total: Number(r.total),
+    }))
+    return page(cells, options.limit, (c) => [c.speaker.id, c.target.id])
+  }
+}

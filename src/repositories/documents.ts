@@ -1,0 +1,82 @@
+// Cypher for documents: the list, and one document with who wrote it, to whom, who it mentions
+// and the statements it reports (in text order, each with its evidence).
+import type { Db } from '../plugins/external/neo4j.js'
+import { decodeCursor, page } from '../lib/cursor.js'
+import type { Static } from '@sinclair/typebox'
+import type { DocumentDetailSchema, DocumentSummarySchema } from '../schemas/api.js'
+import { hydrateStatements } from './statements.js'
+
+export type DocumentSummary = Static<typeof DocumentSummarySchema>
+export type DocumentDetail = Static<typeof DocumentDetailSchema>
+
+const LIST = `
+MATCH (d:Document)
+WHERE ($kind IS NULL OR d.kind = $kind)
+  AND ($cursorId IS NULL OR d.id > $cursorId)
+WITH d ORDER BY d.id LIMIT $fetch
+RETURN d {
+  .id, .title, .kind, .date, .datePrecision, .url,
+  publisher: head([(d)-[:PUBLISHED_BY]->(p:Actor) | p {.id, .name, .kind}]),
+  statementCount: COUNT { (:Statement)-[:REPORTED_IN]->(d) },
+  hasText: d.text IS NOT NULL
+} AS document`
+
+const GET = `
+MATCH (d:Document {id: $id})
+RETURN d {
+  .id, .title, .kind, .date, .datePrecision, .url, .note, .textHash,
+  text: CASE WHEN $includeText THEN d.text END,
+  publisher: head([(d)-[:PUBLISHED_BY]->(p:Actor) | p {.id, .name, .kind}]),
+  authors: [(d)-[r:AUTHORED_BY]->(a:Actor) | a {.id, .name, .kind, position: r.position}],
+  addressees: [(d)-[:ADDRESSED_TO]->(a:Actor) | a {.id, .name, .kind}],
+  reported: [(s:Statement)-[r:REPORTED_IN]->(d) | {id: s.id, start: r.start}],
+  original: [(s:Statement)-[:ORIGINALLY_IN]->(d) | s {.id, .text}],
+  mentioned: COLLECT {
+    MATCH (s:Statement)-[:REPORTED_IN]->(d)
+    MATCH (s)-[:ABOUT]->(a:Actor)
+    RETURN DISTINCT a {.id, .name, .kind}
+    UNION
+    MATCH (s:Statement)-[:REPORTED_IN]->(d)
+    MATCH (a:Actor)-[:SAID]->(s)
+    RETURN DISTINCT a {.id, .name, .kind}
+  }
+} AS document`
+
+// A document can report thousands of statements; the detail view embeds the first ones in text order.
+export const MAX_EMBEDDED_STATEMENTS = 200
+
+interface Ref { id: string, name: string, kind: 'person' | 'organisation' | 'group' }
+
+export class DocumentsRepository {
+  constructor (private readonly db: Db) {}
+
+  async list (filter: { kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: DocumentSummary[], next: string | null }> {
+    const cursor = decodeCursor(options.cursor, 1)
+    const rows = await this.db.read(LIST, { kind: filter.kind ?? null, cursorId: cursor?.[0] ?? null, fetch: options.limit + 1 })
+    return page(rows.map((r) => r.document as DocumentSummary), options.limit, (d) => [d.id])
+  }
+
+  async get (id: string, includeText: boolean): Promise<DocumentDetail | null> {
+    const [row] = await this.db.read(GET, { id, includeText })
+    if (!row) return null
+    const d = row.document as Omit<DocumentDetail, 'authors' | 'addressees' | 'actorsMentioned' | 'statementsReported' | 'statementsOriginallyIn'> & {
+      authors: Array<Ref & { position: number | null }>,
+      addressees: Ref[],
+      mentioned: Ref[]
+      reported: Array<{ id: string, start: number }>,
+      original: Array<{ id: string, text: string }>
+    }
+    const { reported, original, mentioned, authors, addressees, text, ...rest } = d
+    const ids = [...reported].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).slice(0, MAX_EMBEDDED_STATEMENTS).map((r) => r.id)
+    const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+    return {
+      ...rest,
+      ...(includeText ? { text: text ?? null } : {}),
+      authors: [...authors].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(({ position: _p, ...a }) => a),
+      addressees: [...addressees].sort(byName),
+      actorsMentioned: [...new Map(mentioned.map((a) => [a.id, a])).values()].sort(byName),
+      statementsReported: await hydrateStatements(this.db, ids),
+      statementsOriginallyIn: [...original].sort((a, b) => a.id.localeCompare(b.id)),
+    }
+  }
+}

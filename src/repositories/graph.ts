@@ -1,0 +1,141 @@
+// Cypher for graph views: an id's neighbourhood (breadth-first, one bounded query per level) and
+// the shortest connections between two actors (one constant query per allowed hop count).
+import type { Db } from '../plugins/external/neo4j.js'
+
+export interface GraphNode { id: string, label: 'Actor' | 'Statement' | 'Document' | 'Topic', kind: string, name: string }
+export interface GraphEdge { source: string, target: string, type: string, stance?: 'critical' | 'supportive' | 'neutral', role?: string }
+
+const NODE_VIEW = `{
+  id: n.id,
+  label: head([l IN labels(n) WHERE l IN ['Actor', 'Statement', 'Document', 'Topic']]),
+  kind: coalesce(n.kind, n.attribution, 'topic'),
+  name: coalesce(n.name, n.title, left(n.text, 160), n.id)
+}`
+
+const FIND_START = `
+CALL {
+  MATCH (n:Actor {id: $id}) RETURN n
+  UNION MATCH (n:Statement {id: $id}) RETURN n
+  UNION MATCH (n:Document {id: $id}) RETURN n
+  UNION MATCH (n:Topic {id: $id}) RETURN n
+}
+WITH n LIMIT 1
+RETURN elementId(n) AS element, ${NODE_VIEW} AS node`
+
+// Neighbours of the frontier through whosaid's own relationship types; $fetch bounds the work.
+const EXPAND = `
+MATCH (n) WHERE elementId(n) IN $frontier
+MATCH (n)-[r:SAID|ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|AFFILIATED_WITH|PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]-(m)
+WITH r, m LIMIT $fetch
+RETURN elementId(m) AS element, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+  r.stance AS stance, coalesce(r.role, r.type) AS role,
+  {
+    id: m.id,
+    label: head([l IN labels(m) WHERE l IN ['Actor', 'Statement', 'Document', 'Topic']]),
+    kind: coalesce(m.kind, m.attribution, 'topic'),
+    name: coalesce(m.name, m.title, left(m.text, 160), m.id)
+  } AS node`
+
+const PATH_RETURN = `
+RETURN [x IN nodes(p) | {
+  id: x.id,
+  label: head([l IN labels(x) WHERE l IN ['Actor', 'Statement', 'Document', 'Topic']]),
+  kind: coalesce(x.kind, x.attribution, 'topic'),
+  name: coalesce(x.name, x.title, left(x.text, 160), x.id)
+}] AS nodes,
+[r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}] AS rels
+LIMIT 10`
+
+// Variable-length bounds cannot be parameters, so each allowed maxHops has its own constant query.
+export const PATH_QUERIES: Record<number, string> = {
+  1: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..1]-(b))' + PATH_RETURN,
+  2: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..2]-(b))' + PATH_RETURN,
+  3: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..3]-(b))' + PATH_RETURN,
+  4: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..4]-(b))' + PATH_RETURN,
+}
+
+export interface PathStep { from: GraphNode, to: GraphNode, type: string, explanation: string }
+
+function quote (node: GraphNode): string {
+  return node.label === 'Statement' ? `“${node.name}”` : node.name
+}
+
+/** One relationship of a path, in words, in the direction the path walks it. */
+export function explainStep (from: GraphNode, to: GraphNode, rel: { type: string, source: string, stance: string | null, role: string | null }): string {
+  const forward = rel.source === from.id
+  const [start, end] = forward ? [from, to] : [to, from]
+  switch (rel.type) {
+    case 'SAID':
+      return forward
+        ? `${quote(start)} said ${quote(end)}${rel.role ? ` (as ${rel.role})` : ''}`
+        : `${quote(end)} was said by ${quote(start)}${rel.role ? ` (as ${rel.role})` : ''}`
+    case 'ABOUT':
+      return forward
+        ? `${quote(start)} is about ${quote(end)}${rel.stance ? ` (${rel.stance})` : ''}`
+        : `${quote(end)} is the subject of ${quote(start)}${rel.stance ? ` (${rel.stance})` : ''}`
+    case 'AFFILIATED_WITH':
+      return forward
+        ? `${quote(start)} is ${rel.role ?? 'affiliated with'} of ${quote(end)}`.replace(' of of ', ' of ')
+        : `${quote(end)} has ${quote(start)} as ${rel.role ?? 'affiliate'}`
+    default:
+      return `${quote(start)} ${rel.type} ${quote(end)}`
+  }
+}
+
+export class GraphRepository {
+  constructor (private readonly db: Db) {}
+
+  async neighbourhood (id: string, depth: number, limit: number): Promise<{ nodes: GraphNode[], edges: GraphEdge[], truncated: boolean } | null> {
+    const [start] = await this.db.read(FIND_START, { id })
+    if (!start) return null
+    const nodes = new Map<string, GraphNode>([[String(start.element), start.node as GraphNode]])
+    const edges = new Map<string, GraphEdge>()
+    let frontier = [String(start.element)]
+    let truncated = false
+    for (let level = 0; level < depth && frontier.length > 0; level++) {
+      // Fetch a few more relationships than nodes we may still add, to tell whether we cut.
+      const rows = await this.db.read(EXPAND, { frontier, fetch: (limit - nodes.size) * 4 + 1 })
+      const next: string[] = []
+      for (const r of rows) {
+        const element = String(r.element)
+        if (!nodes.has(element)) {
+          if (nodes.size >= limit) {
+            truncated = true
+            continue
+          }
+          nodes.set(element, r.node as GraphNode)
+          next.push(element)
+        }
+        const edge: GraphEdge = { source: String(r.source), target: String(r.target), type: String(r.type) }
+        if (r.stance) edge.stance = r.stance as GraphEdge['stance']
+        if (r.role) edge.role = String(r.role)
+        edges.set(`${edge.source} ${edge.type} ${edge.target}`, edge)
+      }
+      if (rows.length >= (limit - nodes.size) * 4 + 1) truncated = true
+      frontier = next
+    }
+    const ids = new Set([...nodes.values()].map((n) => n.id))
+    return {
+      nodes: [...nodes.values()],
+      edges: [...edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target)),
+      truncated,
+    }
+  }
+
+  async paths (from: string, to: string, maxHops: number): Promise<Array<{ hops: number, steps: PathStep[] }>> {
+    const query = PATH_QUERIES[maxHops]
+    if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..4`)
+    if (from === to) return []
+    const rows = await this.db.read(query, { from, to })
+    return rows.map((row) => {
+      const nodes = row.nodes as GraphNode[]
+      const rels = row.rels as Array<{ type: string, source: string, stance: string | null, role: string | null }>
+      const steps = rels.map((rel, i) => {
+        const a = nodes[i]!
+        const b = nodes[i + 1]!
+        return { from: a, to: b, type: rel.type, explanation: explainStep(a, b, rel) }
+      })
+      return { hops: steps.length, steps }
+    })
+  }
+}

@@ -1,0 +1,47 @@
+// Full-text search across actors, statements and documents, through Neo4j's full-text indexes.
+import type { Db } from '../plugins/external/neo4j.js'
+import { highlight, luceneQuery, queryTerms } from '../lib/lucene.js'
+
+const SEARCH_ACTORS = `
+CALL db.index.fulltext.queryNodes('actor_search', $lucene, {limit: $fetch}) YIELD node, score
+RETURN 'actor' AS type, node.id AS id, node.name AS title,
+  node.name + CASE WHEN size(coalesce(node.aliases, [])) > 0 THEN ' (' + reduce(s = '', a IN node.aliases | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) + ')' ELSE '' END
+    + CASE WHEN node.description IS NULL THEN '' ELSE ' — ' + node.description END AS text,
+  score`
+
+const SEARCH_STATEMENTS = `
+CALL db.index.fulltext.queryNodes('statement_search', $lucene, {limit: $fetch}) YIELD node, score
+RETURN 'statement' AS type, node.id AS id,
+  reduce(s = '', a IN [(sp:Actor)-[:SAID]->(node) | sp.name] | s + CASE s WHEN '' THEN '' ELSE ' and ' END + a) + ' ' + node.verb AS title,
+  node.text AS text, score`
+
+const SEARCH_DOCUMENTS = `
+CALL db.index.fulltext.queryNodes('document_search', $lucene, {limit: $fetch}) YIELD node, score
+RETURN 'document' AS type, node.id AS id, node.title AS title, node.title AS text, score`
+
+export const SEARCH_QUERIES = { actor: SEARCH_ACTORS, statement: SEARCH_STATEMENTS, document: SEARCH_DOCUMENTS } as const
+
+export type SearchType = keyof typeof SEARCH_QUERIES
+
+export interface SearchHit { type: SearchType, id: string, title: string, snippet: string, score: number }
+
+export class SearchRepository {
+  constructor (private readonly db: Db) {}
+
+  /** Ranked hits (score, then type and id for a total order); `offset` + `limit` page through them. */
+  async search (q: string, types: SearchType[], offset: number, limit: number): Promise<{ hits: SearchHit[], more: boolean }> {
+    const lucene = luceneQuery(q)
+    if (!lucene) return { hits: [], more: false }
+    const terms = queryTerms(q)
+    const fetch = offset + limit + 1
+    const all: SearchHit[] = []
+    for (const type of types) {
+      const rows = await this.db.read(SEARCH_QUERIES[type], { lucene, fetch })
+      for (const r of rows) {
+        all.push({ type, id: String(r.id), title: String(r.title), snippet: highlight(String(r.text), terms), score: Number(r.score) })
+      }
+    }
+    all.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
+    return { hits: all.slice(offset, offset + limit), more: all.length > offset + limit }
+  }
+}

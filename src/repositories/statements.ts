@@ -1,0 +1,230 @@
+// Cypher for statements. The list query is assembled from constant fragments chosen by which
+// filters are present (never from user text): the most selective filter anchors the match so
+// Neo4j starts from an index, and the rest become EXISTS predicates. Values are $parameters.
+import type { Db, Row } from '../plugins/external/neo4j.js'
+import { decodeCursor, page } from '../lib/cursor.js'
+import { luceneQuery } from '../lib/lucene.js'
+import { dateRange } from '../seed/validate.js'
+import type { Statement } from '../schemas/api.js'
+
+export interface StatementFilter {
+  speakers?: string[]
+  about?: string[]
+  topics?: string[]
+  documents?: string[]
+  stance?: string
+  type?: string
+  q?: string
+  since?: string
+  until?: string
+  includeAffiliates?: boolean
+}
+
+const LINK_TYPE_NAMES: Record<string, string> = {
+  RESPONDS_TO: 'responds-to', CONTRADICTS: 'contradicts', SUPPORTS: 'supports', REPEATS: 'repeats',
+}
+
+/** The full statement, with everything an answer about it must carry (evidence included). */
+export const STATEMENT_PROJECTION = `s {
+  .id, .attribution, .verb, .text, .date, .datePrecision, .note,
+  speakers: [(a:Actor)-[r:SAID]->(s) | {id: a.id, name: a.name, kind: a.kind, role: r.role, position: r.position}],
+  targets: [(s)-[r:ABOUT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind, stance: r.stance}],
+  topics: [(s)-[:ON_TOPIC]->(t:Topic) | t {.id, .name}],
+  reportedIn: head([(s)-[r:REPORTED_IN]->(d:Document) | {
+    document: d {.id, .title, .kind, .date, .datePrecision, .url},
+    evidence: r {.start, .end, .text, .before, .after, .documentHash}}]),
+  originalDocument: head([(s)-[:ORIGINALLY_IN]->(d:Document) | d {.id, .title, .kind, .date, .datePrecision, .url}]),
+  outgoing: [(s)-[r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(o:Statement) | {type: type(r), id: o.id, text: o.text}],
+  incoming: [(o:Statement)-[r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(s) | {type: type(r), id: o.id, text: o.text}]
+}`
+
+const HYDRATE = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+RETURN ${STATEMENT_PROJECTION} AS statement`
+
+interface RawLink { type: string, id: string, text: string }
+type RawStatement = Omit<Statement, 'links' | 'speakers'> & {
+  speakers: Array<Statement['speakers'][number] & { position: number | null }>
+  outgoing: RawLink[]
+  incoming: RawLink[]
+}
+
+/** Shapes a projected statement: speakers in their order, links named, lists sorted. */
+export function shapeStatement (raw: RawStatement): Statement {
+  const { outgoing, incoming, speakers, ...rest } = raw
+  const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id)
+  return {
+    ...rest,
+    speakers: [...speakers].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(({ position: _p, ...sp }) => sp),
+    targets: [...rest.targets].sort(byId),
+    topics: [...rest.topics].sort(byId),
+    links: [
+      ...outgoing.map((l) => ({ type: LINK_TYPE_NAMES[l.type] ?? l.type, direction: 'outgoing', statement: { id: l.id, text: l.text } })),
+      ...incoming.map((l) => ({ type: LINK_TYPE_NAMES[l.type] ?? l.type, direction: 'incoming', statement: { id: l.id, text: l.text } })),
+    ].sort((a, b) => a.statement.id.localeCompare(b.statement.id) || a.type.localeCompare(b.type)) as Statement['links'],
+  }
+}
+
+/** Loads full statements by id, in the order of `ids`. */
+export async function hydrateStatements (db: Db, ids: string[]): Promise<Statement[]> {
+  if (ids.length === 0) return []
+  const rows = await db.read(HYDRATE, { ids })
+  const byId = new Map(rows.map((r) => {
+    const s = shapeStatement(r.statement as RawStatement)
+    return [s.id, s]
+  }))
+  return ids.map((id) => byId.get(id)).filter((s): s is Statement => s !== undefined)
+}
+
+// An actor's affiliates: its members, officers, employees and parent organisations, i.e. every
+// actor with an AFFILIATED_WITH relationship pointing at it (one hop).
+const EXPAND_AFFILIATES = `
+UNWIND $ids AS id
+MATCH (x:Actor {id: id})
+OPTIONAL MATCH (m:Actor)-[:AFFILIATED_WITH]->(x)
+RETURN collect(DISTINCT x.id) + collect(DISTINCT m.id) AS ids`
+
+export async function expandAffiliates (db: Db, ids: string[]): Promise<string[]> {
+  const [row] = await db.read(EXPAND_AFFILIATES, { ids })
+  return [...new Set([...ids, ...((row?.ids as string[] | undefined) ?? [])])]
+}
+
+// ---- list query fragments (constants; which ones are used depends only on which filters are set)
+
+const ANCHOR_ABOUT = `
+MATCH (target:Actor) WHERE target.id IN $about
+MATCH (s:Statement)-[ab:ABOUT]->(target)
+WHERE $stance IS NULL OR ab.stance = $stance
+WITH DISTINCT s`
+const ANCHOR_SPEAKER = `
+MATCH (speaker:Actor) WHERE speaker.id IN $speakers
+MATCH (speaker)-[:SAID]->(s:Statement)
+WITH DISTINCT s`
+const ANCHOR_DOCUMENT = `
+MATCH (d:Document) WHERE d.id IN $documents
+MATCH (s:Statement)-[:REPORTED_IN|ORIGINALLY_IN]->(d)
+WITH DISTINCT s`
+const ANCHOR_TOPIC = `
+MATCH (t:Topic) WHERE t.id IN $topics
+MATCH (s:Statement)-[:ON_TOPIC]->(t)
+WITH DISTINCT s`
+const ANCHOR_TEXT = `
+CALL db.index.fulltext.queryNodes('statement_search', $lucene) YIELD node AS s
+WITH s`
+const ANCHOR_ALL = `
+MATCH (s:Statement)
+WITH s`
+
+const FILTER_SPEAKER = 'EXISTS { MATCH (a:Actor)-[:SAID]->(s) WHERE a.id IN $speakers }'
+const FILTER_STANCE = 'EXISTS { MATCH (s)-[r:ABOUT]->(:Actor) WHERE r.stance = $stance }'
+const FILTER_TOPIC = 'EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id IN $topics }'
+const FILTER_DOCUMENT = 'EXISTS { MATCH (s)-[:REPORTED_IN|ORIGINALLY_IN]->(d:Document) WHERE d.id IN $documents }'
+const FILTER_TEXT = 's.id IN $textMatches'
+const FILTER_TYPE = 's.attribution = $type'
+const FILTER_SINCE = 's.dateEnd >= $since'
+const FILTER_UNTIL = 's.dateStart <= $until'
+const FILTER_CURSOR = '(coalesce(s.dateStart, \'\') < $cursorDate OR (coalesce(s.dateStart, \'\') = $cursorDate AND s.id < $cursorId))'
+
+// Newest first; statements of unknown date last; id breaks ties so the order is total.
+const ORDER_AND_PAGE = `
+WITH s, coalesce(s.dateStart, '') AS sortDate
+ORDER BY sortDate DESC, s.id DESC
+LIMIT $fetch
+RETURN s.id AS id, sortDate`
+
+const TEXT_MATCHES = `
+CALL db.index.fulltext.queryNodes('statement_search', $lucene) YIELD node
+RETURN collect(node.id) AS ids`
+
+export interface ListOptions { limit: number, cursor?: string }
+
+export class StatementsRepository {
+  constructor (private readonly db: Db) {}
+
+  async get (id: string): Promise<Statement | null> {
+    const [statement] = await hydrateStatements(this.db, [id])
+    return statement ?? null
+  }
+
+  /** Resolves includeAffiliates into plain id lists. */
+  async resolveFilter (filter: StatementFilter): Promise<StatementFilter> {
+    if (!filter.includeAffiliates) return filter
+    return {
+      ...filter,
+      speakers: filter.speakers && await expandAffiliates(this.db, filter.speakers),
+      about: filter.about && await expandAffiliates(this.db, filter.about),
+    }
+  }
+
+  /** Ids of the matching statements, one page of them, newest first. */
+  async listIds (filterIn: StatementFilter, options: ListOptions): Promise<{ ids: string[], next: string | null }> {
+    const filter = await this.resolveFilter(filterIn)
+    const cursor = decodeCursor(options.cursor, 2)
+    const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
+    if (filter.q !== undefined && lucene === null) return { ids: [], next: null }
+    const params: Record<string, unknown> = {
+      speakers: filter.speakers ?? null,
+      about: filter.about ?? null,
+      topics: filter.topics ?? null,
+      documents: filter.documents ?? null,
+      stance: filter.stance ?? null,
+      type: filter.type ?? null,
+      since: filter.since ? widenDate(filter.since, 'start') : null,
+      until: filter.until ? widenDate(filter.until, 'end') : null,
+      lucene,
+      cursorDate: cursor?.[0] ?? null,
+      cursorId: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+    }
+    const parts: string[] = []
+    const where: string[] = []
+    // Anchor on the most selective filter given; the others become predicates.
+    if (filter.about) {
+      parts.push(ANCHOR_ABOUT)
+      if (filter.speakers) where.push(FILTER_SPEAKER)
+    } else if (filter.speakers) {
+      parts.push(ANCHOR_SPEAKER)
+      if (filter.stance) where.push(FILTER_STANCE)
+    } else if (filter.documents) {
+      parts.push(ANCHOR_DOCUMENT)
+      if (filter.stance) where.push(FILTER_STANCE)
+    } else if (lucene) {
+      parts.push(ANCHOR_TEXT)
+      if (filter.stance) where.push(FILTER_STANCE)
+    } else if (filter.topics) {
+      parts.push(ANCHOR_TOPIC)
+      if (filter.stance) where.push(FILTER_STANCE)
+    } else {
+      parts.push(ANCHOR_ALL)
+      if (filter.stance) where.push(FILTER_STANCE)
+    }
+    if (filter.documents && (filter.about || filter.speakers)) where.push(FILTER_DOCUMENT)
+    if (filter.topics && (filter.about || filter.speakers || filter.documents || lucene)) where.push(FILTER_TOPIC)
+    if (lucene && (filter.about || filter.speakers || filter.documents)) {
+      const [row] = await this.db.read(TEXT_MATCHES, { lucene })
+      params.textMatches = (row?.ids as string[] | undefined) ?? []
+      where.push(FILTER_TEXT)
+    }
+    if (filter.type) where.push(FILTER_TYPE)
+    if (filter.since) where.push(FILTER_SINCE)
+    if (filter.until) where.push(FILTER_UNTIL)
+    if (cursor) where.push(FILTER_CURSOR)
+    if (where.length > 0) parts.push('WHERE ' + where.join('\n  AND '))
+    parts.push(ORDER_AND_PAGE)
+    const rows = await this.db.read(parts.join('\n'), params)
+    const { items, next } = page(rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
+    return { ids: items.map((r) => String(r.id)), next }
+  }
+
+  async list (filter: StatementFilter, options: ListOptions): Promise<{ items: Statement[], next: string | null }> {
+    const { ids, next } = await this.listIds(filter, options)
+    return { items: await hydrateStatements(this.db, ids), next }
+  }
+}
+
+/** A partial date as the first (start) or last (end) day it can mean. */
+export function widenDate (date: string, side: 'start' | 'end'): string {
+  const { dateStart, dateEnd } = dateRange(date)
+  return (side === 'start' ? dateStart : dateEnd) ?? date
+}

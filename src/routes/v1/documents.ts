@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { DocumentDetailSchema, DocumentSummarySchema, IdParamsSchema, PageQuery, PageSchema } from '../../schemas/api.js'
+import { DocumentKindSchema } from '../../model/seed.js'
+import { problemResponses } from '../../schemas/responses.js'
+import { notFound } from '../../lib/errors.js'
+import { example } from './examples.js'
+import { linkNext } from './params.js'
+
+const documents: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { documents: repo } = fastify.repos
+
+  fastify.get('/documents', {
+    schema: {
+      operationId: 'listDocuments',
+      tags: ['documents'],
+      summary: 'List documents',
+      description: 'The documents statements are reported in or were first made in (articles, letters, reports, blog posts, orders...), ordered by id.',
+      querystring: Type.Object({
+        kind: Type.Optional(DocumentKindSchema),
+        limit: Type.Optional(PageQuery.limit),
+        cursor: Type.Optional(PageQuery.cursor),
+      }, { additionalProperties: false }),
+      response: { 200: { ...PageSchema(Type.Ref(DocumentSummarySchema), 'a page of documents'), examples: example('listDocuments') }, ...problemResponses(304, 400, 503) },
+    },
+  }, async (request, reply) => {
+    const { kind, limit = 20, cursor } = request.query
+    const result = await repo.list({ kind }, { limit, cursor })
+    linkNext(request, reply, result.next)
+    return result
+  })
+
+  fastify.get('/documents/:id', {
+    schema: {
+      operationId: 'getDocument',
+      tags: ['documents'],
+      summary: 'One document: its statements, actors, authors and addressees',
+      description: 'The document with its publisher, authors and addressees, the actors its statements mention, the statements it reports in text order (each with its evidence; at most 200) and those first made in it. `includeText=true` adds the full text.',
+      params: IdParamsSchema,
+      querystring: Type.Object({
+        includeText: Type.Optional(Type.Boolean({ default: false, description: 'include the full text' })),
+      }, { additionalProperties: false }),
+      response: { 200: { ...DocumentDetailSchema, examples: example('getDocument') }, ...problemResponses(304, 400, 404, 503) },
+    },
+  }, async (request) => {
+    const document = await repo.get(request.params.id, request.query.includeText ?? false)
+    if (!document) throw notFound('document', request.params.id)
+    return document
+  })
+}
+
+export default documents

@@ -1,0 +1,35 @@
+// Helpers shared by the v1 routes: id lists, Link headers, not-found answers.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { MAX_IDS } from '../../schemas/api.js'
+import { badParameters, notFound } from '../../lib/errors.js'
+import type { ActorsRepository } from '../../repositories/actors.js'
+
+/** `a,b,c` into distinct ids; more than MAX_IDS is a 400 naming the parameter. */
+export function idList (value: string | undefined, name: string): string[] | undefined {
+  if (value === undefined) return undefined
+  const ids = [...new Set(value.split(','))]
+  if (ids.length > MAX_IDS) throw badParameters([{ name: `querystring.${name}`, reason: `lists ${ids.length} ids; at most ${MAX_IDS} are allowed` }])
+  return ids
+}
+
+/** Sets the RFC 8288 Link header to the next page when there is one. */
+export function linkNext (request: FastifyRequest, reply: FastifyReply, next: string | null): void {
+  if (!next) return
+  const url = new URL(request.url, 'http://x')
+  url.searchParams.set('cursor', next)
+  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`)
+}
+
+/** 404 for an unknown actor; 308 to the canonical id for one that was merged into another. */
+export async function requireActor (actors: ActorsRepository, id: string, request: FastifyRequest, reply: FastifyReply) {
+  const actor = await actors.ref(id)
+  if (actor) return actor
+  const canonical = await actors.redirect(id)
+  if (canonical) {
+    const url = new URL(request.url, 'http://x')
+    url.pathname = url.pathname.replace(`/${id}`, `/${canonical}`)
+    reply.redirect(`${url.pathname}${url.search}`, 308)
+    return null
+  }
+  throw notFound('actor', id)
+}

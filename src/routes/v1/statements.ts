@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema } from '../../schemas/api.js'
+import { AttributionSchema } from '../../model/seed.js'
+import { problemResponses } from '../../schemas/responses.js'
+import { notFound } from '../../lib/errors.js'
+import { example } from './examples.js'
+import { idList, linkNext } from './params.js'
+
+const statements: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { statements: repo } = fastify.repos
+
+  fastify.get('/statements', {
+    schema: {
+      operationId: 'listStatements',
+      tags: ['statements'],
+      summary: 'Who said what about whom: the core query',
+      description: 'Statements matching every given filter, newest first (unknown dates last). Each item embeds the speakers with their role at the time, the targets with stance, the attribution type and verb, the text, the date, the reporting and original documents with the evidence (offsets, exact text, the text around it), and linked statements. With `includeAffiliates=true`, `about` and `speaker` also match the affiliates of the given actors: their members, officers, employees and parent organisations (`about=tiktok` also finds statements about ByteDance; `speaker=fcc` finds statements by Brendan Carr).',
+      querystring: Type.Object({
+        speaker: Type.Optional(IdListParam('statements by any of these actors')),
+        about: Type.Optional(IdListParam('statements about any of these actors')),
+        topic: Type.Optional(StatementFilterQuery.topic),
+        document: Type.Optional(IdListParam('statements reported in, or first made in, these documents')),
+        stance: Type.Optional({ ...StatementFilterQuery.stance, description: 'only statements with this stance (towards the `about` actors when given, else towards any target)' }),
+        type: Type.Optional({ ...AttributionSchema, description: 'attribution type: direct-quote, paraphrase or according-to' }),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in the statement text' })),
+        since: Type.Optional(StatementFilterQuery.since),
+        until: Type.Optional(StatementFilterQuery.until),
+        includeAffiliates: Type.Optional(Type.Boolean({ default: false, description: 'widen speaker and about to the actors\' affiliates' })),
+        limit: Type.Optional(PageQuery.limit),
+        cursor: Type.Optional(PageQuery.cursor),
+      }, { additionalProperties: false }),
+      response: { 200: { ...PageSchema(Type.Ref(StatementSchema), 'a page of statements, newest first'), examples: example('listStatements') }, ...problemResponses(304, 400, 503) },
+    },
+  }, async (request, reply) => {
+    const { speaker, about, topic, document, stance, type, q, since, until, includeAffiliates, limit = 20, cursor } = request.query
+    const result = await repo.list({
+      speakers: idList(speaker, 'speaker'),
+      about: idList(about, 'about'),
+      topics: idList(topic, 'topic'),
+      documents: idList(document, 'document'),
+      stance,
+      type,
+      q,
+      since,
+      until,
+      includeAffiliates,
+    }, { limit, cursor })
+    linkNext(request, reply, result.next)
+    return result
+  })
+
+  fastify.get('/statements/:id', {
+    schema: {
+      operationId: 'getStatement',
+      tags: ['statements'],
+      summary: 'One statement with its evidence',
+      description: 'The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements.',
+      params: IdParamsSchema,
+      response: { 200: { ...Type.Ref(StatementSchema), examples: example('getStatement') }, ...problemResponses(304, 400, 404, 503) },
+    },
+  }, async (request) => {
+    const statement = await repo.get(request.params.id)
+    if (!statement) throw notFound('statement', request.params.id)
+    return statement
+  })
+}
+
+export default statements
