@@ -29,3 +29,14 @@ export function problemResponses (...statuses: number[]): Record<number, TSchema
   }
   return out
 }
+
+/**
+ * A 200 response whose schema is a shared component ($ref): OpenAPI drops keywords beside a
+ * $ref, so the example goes on the media type instead.
+ */
+export function okRef (ref: TSchema, description: string, example: unknown[] | undefined): TSchema {
+  return {
+    description,
+    content: { 'application/json': { schema: ref, ...(example ? { example: example[0] } : {}) } },
+  } as unknown as TSchema
+}

@@ -30,6 +30,8 @@ export default fp(async (fastify) => {
       info: OPENAPI_INFO,
       servers: [{ url: '/', description: 'this server' }],
       tags: OPENAPI_TAGS,
+      // Reads are public: no credentials are needed for any operation described here.
+      security: [],
     },
     // Shared schemas keep their $id as their component name (Statement, ActorRef, Problem...).
     refResolver: {

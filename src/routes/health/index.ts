@@ -15,6 +15,7 @@ const ReadySchema = Type.Object({
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/live', {
     schema: {
+      operationId: 'live',
       tags: ['health'],
       summary: 'Is the process up?',
       description: 'Answers 200 as long as the API process runs; it does not touch the database.',
@@ -24,6 +25,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/ready', {
     schema: {
+      operationId: 'ready',
       tags: ['health'],
       summary: 'Can the API answer queries?',
       description: 'Runs a Cypher round trip. 503 problem+json while Neo4j is unreachable; 200 again once it is back, without restarting the API.',

@@ -4,7 +4,7 @@ import {
   ActorDetailSchema, ActorSummarySchema, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema,
 } from '../../schemas/api.js'
 import { ActorKindSchema } from '../../model/seed.js'
-import { problemResponses } from '../../schemas/responses.js'
+import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { idList, linkNext, requireActor } from './params.js'
@@ -42,7 +42,7 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'One actor, its affiliations and statement counts',
       description: 'The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one.',
       params: IdParamsSchema,
-      response: { 200: { ...ActorDetailSchema, examples: example('getActor') }, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
+      response: { 200: okRef(Type.Ref(ActorDetailSchema), 'the actor', example('getActor')) as unknown as typeof ActorDetailSchema, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {
     const actor = await repo.get(request.params.id)

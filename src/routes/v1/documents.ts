@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DocumentDetailSchema, DocumentSummarySchema, IdParamsSchema, PageQuery, PageSchema } from '../../schemas/api.js'
 import { DocumentKindSchema } from '../../model/seed.js'
-import { problemResponses } from '../../schemas/responses.js'
+import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { linkNext } from './params.js'
@@ -40,7 +40,7 @@ const documents: FastifyPluginAsyncTypebox = async (fastify) => {
       querystring: Type.Object({
         includeText: Type.Optional(Type.Boolean({ default: false, description: 'include the full text' })),
       }, { additionalProperties: false }),
-      response: { 200: { ...DocumentDetailSchema, examples: example('getDocument') }, ...problemResponses(304, 400, 404, 503) },
+      response: { 200: okRef(Type.Ref(DocumentDetailSchema), 'the document', example('getDocument')) as unknown as typeof DocumentDetailSchema, ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request) => {
     const document = await repo.get(request.params.id, request.query.includeText ?? false)

@@ -1,0 +1,68 @@
+// npm run openapi — regenerates openapi/openapi.json and openapi/openapi.yaml from the route
+// schemas, with response examples captured from the real API over the article graph.
+// It runs its own throwaway local Neo4j (port 7692) so the examples never depend on whatever
+// a developer's database holds.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { buildApp } from '../app.js'
+import { loadConfig } from '../config.js'
+import { startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j/launcher.js'
+import { projectRoot } from '../lib/paths.js'
+import { resetGraph, writeGraph } from '../graph/writer.js'
+import { loadSeed } from '../seed/load.js'
+import { stringify } from 'yaml'
+import { EXAMPLE_REQUESTS } from './example-requests.js'
+
+const LOCAL = { port: 7692, home: '.neo4j/openapi', heap: '512m', pageCache: '256m' }
+const root = projectRoot()
+const outDir = join(root, 'openapi')
+
+async function captureExamples (uri: string): Promise<void> {
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { neo4jUri: uri, logger: false })
+  try {
+    await app.ready()
+    await resetGraph(app.db)
+    const seed = await loadSeed([])
+    if (seed.issues.length > 0) throw new Error('graph-seed/ does not validate; run npm run seed -- --dry-run')
+    await writeGraph(app.db, seed.rows, { by: 'openapi' })
+    const examples: Record<string, unknown> = {}
+    for (const [operationId, url] of Object.entries(EXAMPLE_REQUESTS)) {
+      const res = await app.inject({ method: 'GET', url })
+      if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`)
+      examples[operationId] = res.json()
+    }
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(join(outDir, 'examples.json'), JSON.stringify(examples, null, 2) + '\n')
+  } finally {
+    await app.close()
+  }
+}
+
+async function writeDocument (uri: string): Promise<void> {
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { neo4jUri: uri, logger: false })
+  try {
+    await app.ready()
+    const doc = app.swagger()
+    writeFileSync(join(outDir, 'openapi.json'), JSON.stringify(doc, null, 2) + '\n')
+    writeFileSync(join(outDir, 'openapi.yaml'), stringify(doc, { aliasDuplicateObjects: false }))
+  } finally {
+    await app.close()
+  }
+}
+
+const [, , step, uriArg] = process.argv
+if (step === '--document' && uriArg) {
+  // Second stage, in a fresh process so the examples just written are the ones loaded.
+  await writeDocument(uriArg)
+} else {
+  const { uri, started } = await startLocalNeo4j({ ...LOCAL, log: (l) => console.error(l) })
+  try {
+    await captureExamples(uri)
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/openapi/cli.ts', '--document', uri], { cwd: root, stdio: 'inherit' })
+    if (second.status !== 0) throw new Error('writing the OpenAPI document failed')
+    console.log(`wrote ${join(outDir, 'openapi.json')}, openapi.yaml and examples.json`)
+  } finally {
+    if (started) await stopLocalNeo4j(LOCAL.home)
+  }
+}

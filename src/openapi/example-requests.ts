@@ -1,0 +1,17 @@
+/** The request whose answer illustrates each operation. */
+export const EXAMPLE_REQUESTS: Record<string, string> = {
+  listActors: '/v1/actors?limit=2',
+  getActor: '/v1/actors/brendan-carr',
+  listActorStatements: '/v1/actors/brendan-carr/statements?limit=1',
+  listActorMentions: '/v1/actors/tiktok/mentions?stance=critical&limit=1',
+  listStatements: '/v1/statements?about=tiktok&stance=critical&limit=1',
+  getStatement: '/v1/statements/cloutier-minimize-data-access-across-regions',
+  whoSaidWhatAbout: '/v1/who-said-what-about/tiktok?limit=1&perSpeaker=1',
+  stanceMatrix: '/v1/stance-matrix?speakers=brendan-carr,marsha-blackburn&limit=3',
+  listDocuments: '/v1/documents?limit=2',
+  getDocument: '/v1/documents/cloutier-blog-post-2020',
+  neighbourhood: '/v1/graph/neighbourhood/shou-zi-chew?depth=1&limit=5',
+  paths: '/v1/paths?from=brendan-carr&to=oracle&maxHops=4',
+  search: '/v1/search?q=oracle&limit=2',
+  stats: '/v1/stats',
+}

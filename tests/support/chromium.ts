@@ -1,0 +1,23 @@
+// Debian's Chromium for browser tests: installed with apt-get when missing (CI runs as root on
+// a fresh machine). Playwright never downloads a browser of its own here.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+export const CHROMIUM = '/usr/bin/chromium'
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+]
+
+export function ensureChromium (): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (sudo apt-get install chromium)`)
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`)
+  return CHROMIUM
+}
