@@ -1,7 +1,18 @@
 // The graph-seed format: the curated data files under graph-seed/, and the body of
 // POST /v1/import. One TypeBox value gives validation, the TypeScript types, and the JSON Schema
 // editors use (graph-seed/schema/graph-seed.schema.json, written by `npm run seed:schema`).
-import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox'
+import { FormatRegistry, Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox'
+
+// TypeBox checks no string formats until they are registered; `uri` is the one the model uses.
+if (!FormatRegistry.Has('uri')) {
+  FormatRegistry.Set('uri', (value) => {
+    try {
+      return Boolean(new URL(value))
+    } catch {
+      return false
+    }
+  })
+}
 
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 export const Slug = (description: string) =>

@@ -3,6 +3,8 @@ import type { Db } from '../plugins/external/neo4j.js'
 import { writeGraph } from '../graph/writer.js'
 import { formatIssue, loadSeed } from './load.js'
 
+const SEED_TIMEOUT_MS = 600_000
+
 const HAS_DATA = 'MATCH (n) WHERE n:Actor OR n:Statement OR n:Document RETURN count(n) > 0 AS hasData'
 
 /** Loads graph-seed/ when the database holds no whosaid data yet; a bad seed stops the start. */
@@ -16,6 +18,7 @@ export async function seedOnStart (db: Db, log: FastifyBaseLogger): Promise<void
   if (seed.issues.length > 0) {
     throw new Error(`graph-seed/ is invalid:\n${seed.issues.map(formatIssue).join('\n')}`)
   }
-  const plan = await writeGraph(db, seed.rows, { by: 'seed-on-start' })
+  // One transaction for the whole seed: on a cold server it can outlast the per-request timeout.
+  const plan = await writeGraph(db.withTimeout(SEED_TIMEOUT_MS), seed.rows, { by: 'seed-on-start' })
   log.info({ plan, files: seed.files.length }, 'database was empty; loaded graph-seed/')
 }

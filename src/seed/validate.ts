@@ -2,7 +2,7 @@
 // rows the graph writer batches with UNWIND. Shared by `npm run seed` and POST /v1/import.
 import { createHash } from 'node:crypto'
 import type { TSchema } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
+import { Value, ValueErrorType } from '@sinclair/typebox/value'
 import {
   SeedFileSchema, type SeedActor, type SeedAffiliation, type SeedDocument, type SeedFile,
   type SeedStatement, type SeedTopic,
@@ -128,11 +128,11 @@ export function schemaIssues (schema: TSchema, data: unknown, file: string, base
   for (const error of Value.Errors(schema, data)) {
     const choices = literalChoices(error.schema)
     let reason: string
-    if (choices) reason = `${JSON.stringify(error.value)} is not one of: ${choices.join(', ')}`
-    else if ((error.schema as { pattern?: string }).pattern && typeof error.value === 'string') {
+    if (error.value === undefined) reason = 'is required'
+    else if (choices) reason = `${JSON.stringify(error.value)} is not one of: ${choices.join(', ')}`
+    else if (error.type === ValueErrorType.StringPattern && typeof error.value === 'string') {
       reason = `${JSON.stringify(error.value)} does not match ${(error.schema as unknown as { pattern: string }).pattern}${error.schema.description ? ` (${error.schema.description})` : ''}`
-    } else if (error.value === undefined) reason = 'is required'
-    else reason = error.message.charAt(0).toLowerCase() + error.message.slice(1)
+    } else reason = error.message.charAt(0).toLowerCase() + error.message.slice(1)
     const path = jsonPath(basePath + error.path)
     const key = `${path} ${reason}`
     // A union failure repeats under each branch; keep the first phrasing of each location.
@@ -186,10 +186,13 @@ function checkDate (date: string | undefined, precision: string, file: string, p
     issues.push({ file, path: `${path}.date`, reason: `"${date}" does not match datePrecision "${precision}" (expected ${precision === 'day' ? 'YYYY-MM-DD' : precision === 'month' ? 'YYYY-MM' : 'YYYY'})` })
     return
   }
+  if (!isCalendarDate(date)) issues.push({ file, path: `${path}.date`, reason: `"${date}" is not a calendar day` })
+}
+
+/** False for YYYY-MM-DD dates that do not exist, such as 2022-02-30. */
+function isCalendarDate (date: string): boolean {
   const [y, m, d] = date.split('-').map(Number)
-  if (d !== undefined && y !== undefined && m !== undefined && d > daysInMonth(y, m)) {
-    issues.push({ file, path: `${path}.date`, reason: `"${date}" is not a calendar day` })
-  }
+  return d === undefined || y === undefined || m === undefined || d <= daysInMonth(y, m)
 }
 
 interface Located<T> { value: T, file: string, path: string }
@@ -261,7 +264,16 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
   // References not declared in the input may name what the database already holds.
   interface Ref { id: string, file: string, path: string }
   const refs = { actors: [] as Ref[], topics: [] as Ref[], documents: [] as Ref[], statements: [] as Ref[] }
+  const noRepeats = (list: string[] | undefined, what: string, file: string, path: string): void => {
+    const seen = new Set<string>()
+    list?.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ file, path: `${path}[${i}]`, reason: `${what} "${id}" is listed twice` })
+      seen.add(id)
+    })
+  }
   for (const { value: d, file, path } of documents.values()) {
+    noRepeats(d.authors, 'author', file, `${path}.authors`)
+    noRepeats(d.addressees, 'addressee', file, `${path}.addressees`)
     if (d.publisher) refs.actors.push({ id: d.publisher, file, path: `${path}.publisher` })
     d.authors?.forEach((a, i) => refs.actors.push({ id: a, file, path: `${path}.authors[${i}]` }))
     d.addressees?.forEach((a, i) => refs.actors.push({ id: a, file, path: `${path}.addressees[${i}]` }))
@@ -271,11 +283,16 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
     refs.actors.push({ id: a.actor, file, path: `${path}.actor` })
     refs.actors.push({ id: a.organisation, file, path: `${path}.organisation` })
     if (a.actor === a.organisation) issues.push({ file, path: `${path}.organisation`, reason: 'an actor cannot be affiliated with itself' })
+    for (const key of ['since', 'until'] as const) {
+      const value = a[key]
+      if (value && !isCalendarDate(value)) issues.push({ file, path: `${path}.${key}`, reason: `"${value}" is not a calendar day` })
+    }
     if (a.since && a.until && dateRange(a.since).dateStart! > dateRange(a.until).dateEnd!) {
       issues.push({ file, path: `${path}.until`, reason: `"${a.until}" is before since "${a.since}"` })
     }
   }
   for (const { value: s, file, path } of statements.values()) {
+    noRepeats(s.topics, 'topic', file, `${path}.topics`)
     s.speakers.forEach((sp, i) => refs.actors.push({ id: sp.actor, file, path: `${path}.speakers[${i}].actor` }))
     s.targets?.forEach((t, i) => refs.actors.push({ id: t.actor, file, path: `${path}.targets[${i}].actor` }))
     s.topics?.forEach((t, i) => refs.topics.push({ id: t, file, path: `${path}.topics[${i}]` }))
@@ -345,13 +362,16 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
       issues.push({ file, path: `${evPath}.text`, reason: `does not match the document text at ${ev.start}-${ev.end}, which reads ${JSON.stringify(actual.slice(0, 80))}` })
       continue
     }
-    const before = cps.slice(Math.max(0, ev.start - EVIDENCE_CONTEXT), ev.start).join('')
-    const after = cps.slice(ev.end, ev.end + EVIDENCE_CONTEXT).join('')
-    if (!before.endsWith(ev.before) || (ev.before.length < EVIDENCE_CONTEXT && ev.before !== before)) {
-      issues.push({ file, path: `${evPath}.before`, reason: `does not match the ${before.length} characters before the span: ${JSON.stringify(before)}` })
+    // Context is measured in code points, like the offsets.
+    const beforeCps = cps.slice(Math.max(0, ev.start - EVIDENCE_CONTEXT), ev.start)
+    const afterCps = cps.slice(ev.end, ev.end + EVIDENCE_CONTEXT)
+    const before = beforeCps.join('')
+    const after = afterCps.join('')
+    if (!before.endsWith(ev.before) || (Array.from(ev.before).length < EVIDENCE_CONTEXT && ev.before !== before)) {
+      issues.push({ file, path: `${evPath}.before`, reason: `does not match the ${beforeCps.length} characters before the span: ${JSON.stringify(before)}` })
     }
-    if (!after.startsWith(ev.after) || (ev.after.length < EVIDENCE_CONTEXT && ev.after !== after)) {
-      issues.push({ file, path: `${evPath}.after`, reason: `does not match the ${after.length} characters after the span: ${JSON.stringify(after)}` })
+    if (!after.startsWith(ev.after) || (Array.from(ev.after).length < EVIDENCE_CONTEXT && ev.after !== after)) {
+      issues.push({ file, path: `${evPath}.after`, reason: `does not match the ${afterCps.length} characters after the span: ${JSON.stringify(after)}` })
     }
     if (s.attribution === 'direct-quote' && !normaliseQuotes(ev.text).includes(normaliseQuotes(s.text))) {
       issues.push({ file, path: `${path}.text`, reason: 'a direct quote must appear word for word inside its evidence span' })

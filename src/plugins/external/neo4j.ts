@@ -5,6 +5,7 @@ import neo4j, { type Driver, type ManagedTransaction, type RoutingControl } from
 import type { Config } from '../../config.js'
 import { toNeo4jParams, toPlain } from '../../lib/neo4j-values.js'
 import { applySchema } from '../../graph/schema.js'
+import { requestContext } from '../../lib/request-context.js'
 
 export type Row = Record<string, unknown>
 
@@ -16,9 +17,13 @@ export class Db {
   ) {}
 
   private async run (routing: RoutingControl, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    const bookmarkManager = requestContext.getStore()?.bookmarkManager
     const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
       database: this.database,
       routing,
+      // Within a request, every query joins the request's causal chain (see request-context.ts);
+      // elsewhere the driver's process-wide chain applies.
+      ...(bookmarkManager ? { bookmarkManager } : {}),
       transactionConfig: { timeout: this.timeoutMs },
     })
     return result.records.map((r) => toPlain(r.toObject()) as Row)
@@ -36,7 +41,7 @@ export class Db {
 
   /** Several queries in one managed write transaction (all or nothing). */
   async writeTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE })
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, ...this.sessionBookmarks() })
     try {
       return await session.executeWrite(work, { timeout: this.timeoutMs })
     } finally {
@@ -46,12 +51,22 @@ export class Db {
 
   /** Several queries in one managed read transaction. */
   async readTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ })
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, ...this.sessionBookmarks() })
     try {
       return await session.executeRead(work, { timeout: this.timeoutMs })
     } finally {
       await session.close()
     }
+  }
+
+  private sessionBookmarks () {
+    const bookmarkManager = requestContext.getStore()?.bookmarkManager ?? this.driver.executeQueryBookmarkManager
+    return { bookmarkManager }
+  }
+
+  /** The same driver and database with another transaction timeout (seeding, migrations). */
+  withTimeout (timeoutMs: number): Db {
+    return new Db(this.driver, this.database, timeoutMs)
   }
 
   async ping (): Promise<void> {
