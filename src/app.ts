@@ -17,12 +17,20 @@ import {
 const SHARED_SCHEMAS = [
   ProblemSchema, ActorRefSchema, DocumentRefSchema, EvidenceSchema, StatementSchema,
   ActorSummarySchema, ActorDetailSchema, DocumentSummarySchema, DocumentDetailSchema,
+  ActorBodySchema, StatementBodySchema, DocumentBodySchema,
 ]
 import healthRoutes from './routes/health/index.js'
 import v1Routes from './routes/v1/index.js'
 import swaggerPlugin from './plugins/external/swagger.js'
 import repositories from './plugins/app/repositories.js'
 import cors from '@fastify/cors'
+import auth from './plugins/external/auth.js'
+import guards from './plugins/external/guards.js'
+import writeRoutes from './routes/v1/writes.js'
+import importRoute from './routes/v1/import.js'
+import { newInternalToken } from './lib/internal.js'
+import { seedJsonSchema } from './seed/json-schema.js'
+import { ActorBodySchema, DocumentBodySchema, StatementBodySchema } from './schemas/writes.js'
 
 export interface BuildAppOptions {
   /** The Neo4j URI to use (the local server's when NEO4J_URI is unset). */
@@ -42,7 +50,7 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 5_000,
     keepAliveTimeout: 72_000, // above common load-balancer idle timeouts (60 s)
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    bodyLimit: 1_048_576,
+    bodyLimit: config.BODY_LIMIT_BYTES,
     return503OnClosing: true,
     // A caller's x-request-id is kept so logs can be joined across services.
     requestIdHeader: 'x-request-id',
@@ -56,16 +64,26 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   })
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  // The seed format documents POST /v1/import's JSON body; draft-07 Ajv needs no $schema line.
+  const { $schema: _draft, ...seedSchema } = JSON.parse(seedJsonSchema()) as Record<string, unknown>
+  app.addSchema(seedSchema)
+  app.decorate('internalToken', newInternalToken())
   await app.register(problemHandler)
   await app.register(cors, {
     origin: config.CORS_ORIGIN === '*' ? '*' : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
+    // Browsers may read from any allowed origin; writes need an API key and come from servers.
     methods: ['GET', 'HEAD', 'OPTIONS'],
-    exposedHeaders: ['etag', 'link', 'x-request-id', 'retry-after', 'location'],
+    exposedHeaders: ['etag', 'link', 'x-request-id', 'retry-after', 'location', 'neo4j-bookmarks',
+      'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   })
+  await app.register(auth, { config })
+  await app.register(guards, { config })
   await app.register(swaggerPlugin)
   await app.register(neo4jPlugin, { config, uri: options.neo4jUri, migrate: options.migrate ?? true })
   await app.register(repositories)
   await app.register(healthRoutes, { prefix: '/health' })
   await app.register(v1Routes, { prefix: '/v1' })
+  await app.register(writeRoutes, { prefix: '/v1' })
+  await app.register(importRoute, { prefix: '/v1', config })
   return app
 }

@@ -31,6 +31,19 @@ export const ConfigSchema = Type.Object({
   SEED_ON_START: Type.Boolean({ default: true, description: 'load graph-seed/ at start when the database is empty (true or false)' }),
   CORS_ORIGIN: Type.String({ default: '*', description: 'allowed CORS origin(s): * or a comma-separated list of origins' }),
   REQUEST_TIMEOUT_MS: Int(30000, 1000, 600000, 'time allowed for a whole request in ms'),
+  BODY_LIMIT_BYTES: Int(1_048_576, 1024, 104_857_600, 'largest request body accepted, in bytes (413 beyond)'),
+  IMPORT_BODY_LIMIT_BYTES: Int(52_428_800, 1024, 1_073_741_824, 'largest POST /v1/import body, in bytes'),
+  API_KEYS: Type.String({
+    default: '',
+    pattern: '^$|^[A-Za-z0-9_.-]{1,64}:(read|write|admin)(\\+(read|write|admin))*:[0-9a-f]{64}(,[A-Za-z0-9_.-]{1,64}:(read|write|admin)(\\+(read|write|admin))*:[0-9a-f]{64})*$',
+    description: 'API keys as name:scope+scope:sha256-hex-of-key, comma-separated (make one with npm run apikey)',
+  }),
+  REQUIRE_AUTH_FOR_READS: Type.Boolean({ default: false, description: 'require a key with the read scope for GET /v1 (true or false)' }),
+  RATE_LIMIT_MAX: Int(600, 1, 1_000_000, 'requests allowed per key (or client address) per window'),
+  RATE_LIMIT_WINDOW_MS: Int(60000, 1000, 3_600_000, 'rate-limit window in ms'),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://[^\\s]+$', description: 'a Redis URL (redis:// or rediss://) to share rate limits between API instances' })),
+  MAX_EVENT_LOOP_DELAY_MS: Int(1000, 0, 60000, 'shed load (503) when the event loop lags more than this, in ms; 0 turns it off'),
+  MAX_HEAP_USED_BYTES: Int(0, 0, 68_719_476_736, 'shed load (503) above this heap size in bytes; 0 turns it off'),
 })
 
 export type Config = Static<typeof ConfigSchema>

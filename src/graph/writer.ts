@@ -183,13 +183,18 @@ export function planTotal (plan: WritePlan): number {
  * Compares rows with the database and writes what is new or changed, all in one transaction:
  * either every record lands or none does. With `dryRun` nothing is written.
  */
-export async function writeGraph (db: Db, rows: GraphRows, options: WriteOptions & { dryRun?: boolean, onPlan?: (plan: WritePlan) => void }): Promise<WritePlan> {
-  return db.writeTx(async (tx) => {
-    const { plan, rows: changed } = await diff(tx, rows)
-    options.onPlan?.(plan)
-    if (!options.dryRun) await writeRows(tx, changed, options)
-    return plan
-  })
+export async function writeGraph (db: Db, rows: GraphRows, options: ApplyOptions): Promise<WritePlan> {
+  return db.writeTx((tx) => applyRows(tx, rows, options))
+}
+
+export type ApplyOptions = WriteOptions & { dryRun?: boolean, onPlan?: (plan: WritePlan) => void }
+
+/** writeGraph's work inside the caller's transaction, for writes that do more in the same one. */
+export async function applyRows (tx: ManagedTransaction, rows: GraphRows, options: ApplyOptions): Promise<WritePlan> {
+  const { plan, rows: changed } = await diff(tx, rows)
+  options.onPlan?.(plan)
+  if (!options.dryRun) await writeRows(tx, changed, options)
+  return plan
 }
 
 const DELETE_BATCH = `

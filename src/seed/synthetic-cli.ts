@@ -96,7 +96,11 @@ const program = new Command('seed:synthetic')
       }
       if (opts.ifSizeDiffers) console.log(`The database holds ${existing} synthetic statements, not ${opts.statements}: loading.`)
       if (opts.reset) {
-        console.log(`Reset: deleted ${await resetGraph(db)} nodes.`)
+        // Synthetic statements go first: resetGraph's batches of 10,000 arbitrary nodes can pick
+        // high-degree actors, whose DETACH DELETE of a large synthetic graph outgrows
+        // db.memory.transaction.max (512 MiB on the local server).
+        const removed = await deleteSynthetic(db)
+        console.log(`Reset: deleted ${removed + await resetGraph(db)} nodes.`)
       } else {
         // A previous synthetic graph (another size or seed) would mix with this one: remove it.
         const removed = await deleteSynthetic(db)

@@ -20,6 +20,7 @@ export const OPENAPI_TAGS = [
   { name: 'documents', description: 'The documents statements are reported in' },
   { name: 'graph', description: 'Neighbourhoods and paths for graph views' },
   { name: 'search', description: 'Full-text search and counts' },
+  { name: 'writes', description: 'Create, change, delete, merge, import (API key needed)' },
   { name: 'health', description: 'Liveness and readiness' },
 ]
 
@@ -30,8 +31,13 @@ export default fp(async (fastify) => {
       info: OPENAPI_INFO,
       servers: [{ url: '/', description: 'this server' }],
       tags: OPENAPI_TAGS,
-      // Reads are public: no credentials are needed for any operation described here.
+      // Reads are public unless REQUIRE_AUTH_FOR_READS=true; writes declare the key they need.
       security: [],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (npm run apikey) as `Authorization: Bearer <key>`; scopes read, write, admin.' },
+        },
+      },
     },
     // Shared schemas keep their $id as their component name (Statement, ActorRef, Problem...).
     refResolver: {

@@ -1,0 +1,64 @@
+// Bearer API keys with scopes. Writes need `write` (merges `admin`); reads are public unless
+// REQUIRE_AUTH_FOR_READS=true. Missing or unknown key: 401; known key without the scope: 403.
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../../config.js'
+import { findKey, parseApiKeys, type ApiKey, type Scope } from '../../lib/api-keys.js'
+import { ProblemError } from '../../lib/errors.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiKey: ApiKey | null
+  }
+  interface FastifyInstance {
+    requireScope: (scope: Scope) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+  }
+}
+
+function presentedKey (request: FastifyRequest): string | null {
+  const header = request.headers.authorization
+  if (!header) return null
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match?.[1]) {
+    throw new ProblemError('WS_ERR_UNAUTHORIZED', 'The Authorization header must be `Bearer <api key>`.', {
+      headers: { 'www-authenticate': 'Bearer realm="whosaid"' },
+    })
+  }
+  return match[1]
+}
+
+export default fp<{ config: Config }>(async (fastify, { config }) => {
+  const keys = parseApiKeys(config.API_KEYS)
+  fastify.decorateRequest('apiKey', null)
+
+  // Identify the caller once per request (rate limits and createdBy use it too).
+  fastify.addHook('onRequest', async (request) => {
+    const presented = presentedKey(request)
+    if (presented === null) return
+    const key = findKey(keys, presented)
+    if (!key) {
+      throw new ProblemError('WS_ERR_UNAUTHORIZED', 'The API key is not valid.', {
+        headers: { 'www-authenticate': 'Bearer realm="whosaid", error="invalid_token"' },
+      })
+    }
+    request.apiKey = key
+  })
+
+  fastify.decorate('requireScope', (scope: Scope) => async (request: FastifyRequest) => {
+    if (!request.apiKey) {
+      throw new ProblemError('WS_ERR_UNAUTHORIZED', `This operation needs an API key with the ${scope} scope (Authorization: Bearer <key>).`, {
+        headers: { 'www-authenticate': 'Bearer realm="whosaid"' },
+      })
+    }
+    if (!request.apiKey.scopes.has(scope)) {
+      throw new ProblemError('WS_ERR_FORBIDDEN', `The API key '${request.apiKey.name}' lacks the ${scope} scope.`)
+    }
+  })
+
+  if (config.REQUIRE_AUTH_FOR_READS) {
+    const needRead = fastify.requireScope('read')
+    fastify.addHook('preHandler', async (request, reply) => {
+      if (request.method === 'GET' && request.url.startsWith('/v1/')) await needRead(request, reply)
+    })
+  }
+}, { name: 'auth' })

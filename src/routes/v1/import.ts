@@ -1,0 +1,123 @@
+// POST /v1/import: graph-seed data over HTTP, as one JSON seed file or as NDJSON (one seed
+// fragment such as {"actors":[...]} per line, parsed as it streams in). All or nothing: with
+// any rejection nothing is written. Validation and writing are the seeding CLI's own code.
+import { createInterface } from 'node:readline'
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import type { Config } from '../../config.js'
+import { ProblemError } from '../../lib/errors.js'
+import { problemType } from '../../lib/errors.js'
+import { writeGraph } from '../../graph/writer.js'
+import { existingInDb } from '../../seed/load.js'
+import { validateSeed, type SeedInput } from '../../seed/validate.js'
+import { ImportResultSchema } from '../../schemas/writes.js'
+import { ProblemSchema } from '../../schemas/problem.js'
+import { problemResponses } from '../../schemas/responses.js'
+
+const IMPORT_TIMEOUT_MS = 600_000
+
+type Parsed = { kind: 'ndjson', lines: Array<{ line: number, data: unknown } | { line: number, error: string }> }
+
+const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+  const limit = config.IMPORT_BODY_LIMIT_BYTES
+
+  fastify.addContentTypeParser('application/x-ndjson', (request, payload, done) => {
+    const lines: Parsed['lines'] = []
+    let bytes = 0
+    let n = 0
+    let failed = false
+    payload.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > limit && !failed) {
+        failed = true
+        payload.destroy()
+        done(Object.assign(new Error(`The import body exceeds ${limit} bytes.`), { statusCode: 413 }), undefined)
+      }
+    })
+    const reader = createInterface({ input: payload, crlfDelay: Infinity })
+    reader.on('line', (text) => {
+      n++
+      if (text.trim() === '') return
+      try {
+        lines.push({ line: n, data: JSON.parse(text) as unknown })
+      } catch (err) {
+        lines.push({ line: n, error: `is not valid JSON: ${(err as Error).message}` })
+      }
+    })
+    reader.on('close', () => { if (!failed) done(null, { kind: 'ndjson', lines } satisfies Parsed) })
+    payload.on('error', (err) => { if (!failed) { failed = true; done(err, undefined) } })
+  })
+
+  fastify.post('/import', {
+    preHandler: fastify.requireScope('write'),
+    bodyLimit: limit,
+    schema: {
+      operationId: 'importGraph',
+      tags: ['writes'],
+      summary: 'Bulk import in the graph-seed format',
+      description: 'Accepts one graph-seed file (`application/json`) or NDJSON (`application/x-ndjson`), one seed fragment per line, e.g. `{"actors":[...]}`. Every line is validated with the seeding CLI\'s rules, references may name what the database holds, and either everything is written in one transaction or, when anything is rejected, nothing is (422 with the line, JSON path and reason of each rejection). Needs the write scope.',
+      security: [{ apiKey: [] }],
+      body: {
+        description: 'a graph-seed file, or NDJSON of seed fragments',
+        content: {
+          'application/json': { schema: { $ref: 'urn:whosaid:graph-seed' } },
+          'application/x-ndjson': { schema: Type.Unknown({ description: 'one JSON seed fragment per line, e.g. {"actors":[...]}' }) },
+        },
+      },
+      response: {
+        200: ImportResultSchema,
+        422: {
+          description: 'Rejected: nothing was written; each rejection is listed',
+          content: {
+            'application/problem+json': {
+              schema: Type.Composite([Type.Omit(ProblemSchema, ['errors']), ImportResultSchema]),
+            },
+          },
+        },
+        ...problemResponses(400, 401, 403, 413, 415, 429, 503),
+      },
+    } as never,
+  }, async (request, reply) => {
+    const body = request.body as Parsed | unknown
+    const inputs: SeedInput[] = []
+    const rejections: Array<{ line: number, path: string, reason: string }> = []
+    if (body && typeof body === 'object' && (body as Parsed).kind === 'ndjson' && Array.isArray((body as Parsed).lines)) {
+      for (const entry of (body as Parsed).lines) {
+        if ('error' in entry) rejections.push({ line: entry.line, path: '$', reason: entry.error })
+        else inputs.push({ file: `line ${entry.line}`, data: entry.data })
+      }
+    } else {
+      inputs.push({ file: 'line 1', data: body })
+    }
+    if (inputs.length === 0 && rejections.length === 0) {
+      throw new ProblemError('WS_ERR_VALIDATION', 'The import body is empty.', { fields: [{ name: 'body', reason: 'holds no records' }] })
+    }
+    const result = await validateSeed(inputs, existingInDb(fastify.db))
+    for (const issue of result.issues) {
+      rejections.push({ line: Number(issue.file.replace('line ', '')), path: issue.path, reason: issue.reason })
+    }
+    if (rejections.length > 0) {
+      rejections.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path))
+      return reply.code(422).type('application/problem+json').send({
+        type: problemType('WS_ERR_UNPROCESSABLE'),
+        title: 'Import rejected',
+        status: 422,
+        detail: `${rejections.length} problem(s); nothing was written.`,
+        instance: '/v1/import',
+        requestId: String(request.id),
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: rejections.length,
+        rejections,
+      })
+    }
+    const plan = await writeGraph(fastify.db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by: request.apiKey?.name ?? 'anonymous' })
+    const total = Object.values(plan).reduce((acc, p) => ({
+      created: acc.created + p.create, updated: acc.updated + p.update, unchanged: acc.unchanged + p.unchanged,
+    }), { created: 0, updated: 0, unchanged: 0 })
+    return { ...total, rejected: 0, rejections: [] }
+  })
+}
+
+export default importRoute

@@ -1,0 +1,212 @@
+// The write API: PUT / PATCH / POST / DELETE for actors, statements and documents, merges,
+// bulk import and the change feed. Every write needs an API key with the write scope (merges:
+// admin), runs in one transaction, and answers with the resource as GET shows it, and its ETag.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { Type, type TSchema } from '@sinclair/typebox'
+import { ActorDetailSchema, DocumentDetailSchema, IdParamsSchema, PageQuery, StatementSchema } from '../../schemas/api.js'
+import { ActorBodySchema, ChangeSchema, DocumentBodySchema, MergeBodySchema, StatementBodySchema } from '../../schemas/writes.js'
+import { problemResponses } from '../../schemas/responses.js'
+import { ProblemError, notFound } from '../../lib/errors.js'
+import { Editor, type Body } from '../../services/editor.js'
+import { listChanges, type EntityType } from '../../repositories/edits.js'
+import { INTERNAL_HEADER } from '../../lib/internal.js'
+import { linkNext } from './params.js'
+
+interface Kind {
+  type: EntityType
+  collection: 'actors' | 'statements' | 'documents'
+  tag: string
+  body: TSchema
+  view: TSchema
+}
+
+const KINDS: Kind[] = [
+  { type: 'actor', collection: 'actors', tag: 'actors', body: ActorBodySchema, view: ActorDetailSchema },
+  { type: 'statement', collection: 'statements', tag: 'statements', body: StatementBodySchema, view: StatementSchema },
+  { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, view: DocumentDetailSchema },
+]
+
+const WRITE_ERRORS = problemResponses(400, 401, 403, 409, 412, 413, 415, 422, 429, 503)
+
+/** RFC 7396 JSON Merge Patch. */
+export function mergePatch (target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch
+  const result: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target)
+    ? { ...(target as Record<string, unknown>) }
+    : {}
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) delete result[key]
+    else result[key] = mergePatch(result[key], value)
+  }
+  return result
+}
+
+function keyName (request: FastifyRequest): string {
+  return request.apiKey?.name ?? 'anonymous'
+}
+
+const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
+  const editor = new Editor(fastify.db)
+  const needWrite = fastify.requireScope('write')
+  const needAdmin = fastify.requireScope('admin')
+
+  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'))
+
+  /** The resource as GET /v1/... answers it (same body, same ETag), fetched in-process. */
+  async function current (kind: Kind, id: string, request: FastifyRequest) {
+    const res = await fastify.inject({
+      method: 'GET',
+      url: `/v1/${kind.collection}/${encodeURIComponent(id)}`,
+      headers: {
+        [INTERNAL_HEADER]: fastify.internalToken,
+        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+      },
+    })
+    if (res.statusCode === 404) return null
+    if (res.statusCode !== 200) throw new ProblemError('WS_ERR_INTERNAL', `Reading back ${kind.type} '${id}' failed.`)
+    return { body: res.json() as unknown, etag: String(res.headers.etag) }
+  }
+
+  async function answer (kind: Kind, id: string, created: boolean, request: FastifyRequest, reply: FastifyReply) {
+    const now = await current(kind, id, request)
+    if (!now) throw new ProblemError('WS_ERR_INTERNAL', `The ${kind.type} '${id}' was written but cannot be read back.`)
+    reply.header('etag', now.etag)
+    if (created) reply.code(201).header('location', `/v1/${kind.collection}/${id}`)
+    return now.body
+  }
+
+  for (const kind of KINDS) {
+    const responses = { 200: { ...Type.Ref(kind.view), description: `the ${kind.type} after the write` }, 201: { ...Type.Ref(kind.view), description: `the ${kind.type} created` }, ...WRITE_ERRORS }
+
+    fastify.put<{ Params: { id: string }, Body: Body }>(`/${kind.collection}/:id`, {
+      preHandler: needWrite,
+      schema: {
+        operationId: `put${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
+        tags: [kind.tag, 'writes'],
+        summary: `Create or replace a ${kind.type}`,
+        description: `Creates the ${kind.type} with this id, or replaces it as a whole (idempotent: the same PUT twice leaves the same graph). Validated like graph-seed data: 400 for bad fields, 422 naming any referenced id that does not exist. Needs the write scope.`,
+        security: [{ apiKey: [] }],
+        params: IdParamsSchema,
+        body: Type.Ref(kind.body),
+        response: responses,
+      },
+    }, async (request, reply) => {
+      const { created } = await editor.put(kind.type, request.params.id, request.body, keyName(request))
+      return answer(kind, request.params.id, created, request, reply)
+    })
+
+    fastify.patch<{ Params: { id: string }, Body: Record<string, unknown>, Headers: { 'if-match'?: string } }>(`/${kind.collection}/:id`, {
+      preHandler: needWrite,
+      schema: {
+        operationId: `patch${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
+        tags: [kind.tag, 'writes'],
+        summary: `Change part of a ${kind.type} (JSON Merge Patch)`,
+        description: `Applies an RFC 7396 JSON Merge Patch (\`application/merge-patch+json\`) to the ${kind.type} in its write format (as PUT takes it): a member set to null is removed. With \`If-Match\`, the patch applies only if the ETag still matches (412 otherwise). Needs the write scope.`,
+        security: [{ apiKey: [] }],
+        params: IdParamsSchema,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'the ETag the change is based on' })) }),
+        body: Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch of the write format' }),
+        response: { 200: responses[200], 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
+      },
+    }, async (request, reply) => {
+      const { id } = request.params
+      const before = await current(kind, id, request)
+      if (!before) throw notFound(kind.type, id)
+      const ifMatch = request.headers['if-match']
+      if (ifMatch !== undefined && !ifMatch.split(',').map((t) => t.trim()).some((t) => t === '*' || t === before.etag)) {
+        throw new ProblemError('WS_ERR_PRECONDITION_FAILED', `The ${kind.type} changed since ETag ${ifMatch}; its ETag is now ${before.etag}.`)
+      }
+      const record = await editor.record(kind.type, id)
+      if (!record) throw notFound(kind.type, id)
+      const patched = mergePatch(record, request.body) as Record<string, unknown>
+      delete patched.id
+      await editor.put(kind.type, id, patched as unknown as Body, keyName(request))
+      return answer(kind, id, false, request, reply)
+    })
+
+    fastify.post<{ Body: Body, Headers: { 'idempotency-key'?: string } }>(`/${kind.collection}`, {
+      preHandler: needWrite,
+      schema: {
+        operationId: `create${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
+        tags: [kind.tag, 'writes'],
+        summary: `Create a ${kind.type} with a generated id`,
+        description: `Creates a new ${kind.type}; its id is generated from its ${kind.type === 'actor' ? 'name' : kind.type === 'document' ? 'title' : 'text'} unless the body gives one (409 if that id exists). With an \`Idempotency-Key\` header, repeating the request with the same key and body creates nothing new and answers the same; the same key with another body is 422. Needs the write scope.`,
+        security: [{ apiKey: [] }],
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$', description: 'makes retries safe: one key, one creation' })),
+        }),
+        body: Type.Ref(kind.body),
+        response: { 201: responses[201], ...WRITE_ERRORS },
+      },
+    }, async (request, reply) => {
+      const { id } = await editor.create(kind.type, request.body, keyName(request), request.headers['idempotency-key'])
+      return answer(kind, id, true, request, reply)
+    })
+
+    fastify.delete<{ Params: { id: string }, Querystring: { cascade?: boolean } }>(`/${kind.collection}/:id`, {
+      preHandler: needWrite,
+      schema: {
+        operationId: `delete${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
+        tags: [kind.tag, 'writes'],
+        summary: `Delete a ${kind.type}`,
+        description: kind.type === 'actor'
+          ? 'Deletes the actor. While it made statements or statements are about it, answers 409 unless `cascade=true`, which also deletes the statements it alone made and unlinks it from the rest. Needs the write scope.'
+          : kind.type === 'document'
+            ? 'Deletes the document. While statements are reported in it, answers 409 unless `cascade=true`, which deletes them too. Needs the write scope.'
+            : 'Deletes the statement and its relationships. Needs the write scope.',
+        security: [{ apiKey: [] }],
+        params: IdParamsSchema,
+        querystring: Type.Object({
+          cascade: Type.Optional(Type.Boolean({ default: false, description: 'also delete what depends on it' })),
+        }, { additionalProperties: false }),
+        response: { 204: Type.Null({ description: 'deleted' }), 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
+      },
+    }, async (request, reply) => {
+      const result = await editor.delete(kind.type, request.params.id, request.query.cascade ?? false, keyName(request))
+      if (!result.found) throw notFound(kind.type, request.params.id)
+      return reply.code(204).send()
+    })
+  }
+
+  fastify.post<{ Params: { id: string }, Body: { into: string } }>('/actors/:id/merge', {
+    preHandler: needAdmin,
+    schema: {
+      operationId: 'mergeActor',
+      tags: ['actors', 'writes'],
+      summary: 'Merge a duplicate actor into a canonical one',
+      description: 'Moves the duplicate\'s statements, mentions, affiliations and document links to the canonical actor (`into`), adds its name and aliases to the canonical aliases, deletes it, and makes its id answer 308 to the canonical one. Needs the admin scope.',
+      security: [{ apiKey: [] }],
+      params: IdParamsSchema,
+      body: MergeBodySchema,
+      response: { 200: { ...Type.Ref(ActorDetailSchema), description: 'the canonical actor after the merge' }, 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
+    },
+  }, async (request, reply) => {
+    await editor.merge(request.params.id, request.body.into, keyName(request))
+    return answer(KINDS[0]!, request.body.into, false, request, reply)
+  })
+
+  fastify.get<{ Querystring: { since: string, limit?: number, cursor?: string } }>('/changes', {
+    schema: {
+      operationId: 'listChanges',
+      tags: ['writes'],
+      summary: 'What changed since a time',
+      description: 'Actors, statements, documents and topics created, updated or deleted at or after `since`, oldest first, with who changed them (the API key name, `seed-cli`...).',
+      querystring: Type.Object({
+        since: Type.String({ format: 'date-time', description: 'an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z' }),
+        limit: Type.Optional(PageQuery.limit),
+        cursor: Type.Optional(PageQuery.cursor),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ items: Type.Array(ChangeSchema), next: Type.Union([Type.String(), Type.Null()]) }),
+        ...problemResponses(304, 400, 401, 403, 429, 503),
+      },
+    },
+  }, async (request, reply) => {
+    const { since, limit = 20, cursor } = request.query
+    const result = await listChanges(fastify.db, new Date(since).toISOString(), { limit, cursor })
+    linkNext(request, reply, result.next)
+    return result
+  })
+}
+
+export default writes
