@@ -13,12 +13,6 @@ import {
   EvidenceSchema, StatementSchema,
 } from './schemas/api.js'
 
-// Schemas referenced by $id from routes; each becomes a named component of the OpenAPI document.
-const SHARED_SCHEMAS = [
-  ProblemSchema, ActorRefSchema, DocumentRefSchema, EvidenceSchema, StatementSchema,
-  ActorSummarySchema, ActorDetailSchema, DocumentSummarySchema, DocumentDetailSchema,
-  ActorBodySchema, StatementBodySchema, DocumentBodySchema,
-]
 import healthRoutes from './routes/health/index.js'
 import v1Routes from './routes/v1/index.js'
 import swaggerPlugin from './plugins/external/swagger.js'
@@ -31,6 +25,13 @@ import importRoute from './routes/v1/import.js'
 import { newInternalToken } from './lib/internal.js'
 import { seedJsonSchema } from './seed/json-schema.js'
 import { ActorBodySchema, DocumentBodySchema, StatementBodySchema } from './schemas/writes.js'
+
+// Schemas referenced by $id from routes; each becomes a named component of the OpenAPI document.
+const SHARED_SCHEMAS = [
+  ProblemSchema, ActorRefSchema, DocumentRefSchema, EvidenceSchema, StatementSchema,
+  ActorSummarySchema, ActorDetailSchema, DocumentSummarySchema, DocumentDetailSchema,
+  ActorBodySchema, StatementBodySchema, DocumentBodySchema,
+]
 
 export interface BuildAppOptions {
   /** The Neo4j URI to use (the local server's when NEO4J_URI is unset). */
