@@ -20,29 +20,18 @@ CALL {
   UNION MATCH (n:Topic {id: $id}) RETURN n
 }
 WITH n LIMIT 1
-RETURN elementId(n) AS element, ${NODE_VIEW} AS node`
+RETURN elementId(n) AS element, ` + NODE_VIEW + ' AS node'
 
 // Neighbours of the frontier through whosaid's own relationship types; $fetch bounds the work.
 const EXPAND = `
 MATCH (n) WHERE elementId(n) IN $frontier
 MATCH (n)-[r:SAID|ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|AFFILIATED_WITH|PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]-(m)
-WITH r, m LIMIT $fetch
-RETURN elementId(m) AS element, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
-  r.stance AS stance, coalesce(r.role, r.type) AS role,
-  {
-    id: m.id,
-    label: head([l IN labels(m) WHERE l IN ['Actor', 'Statement', 'Document', 'Topic']]),
-    kind: coalesce(m.kind, m.attribution, 'topic'),
-    name: coalesce(m.name, m.title, left(m.text, 160), m.id)
-  } AS node`
+WITH r, m AS n LIMIT $fetch
+RETURN elementId(n) AS element, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+  r.stance AS stance, coalesce(r.role, r.type) AS role, ` + NODE_VIEW + ' AS node'
 
 const PATH_RETURN = `
-RETURN [x IN nodes(p) | {
-  id: x.id,
-  label: head([l IN labels(x) WHERE l IN ['Actor', 'Statement', 'Document', 'Topic']]),
-  kind: coalesce(x.kind, x.attribution, 'topic'),
-  name: coalesce(x.name, x.title, left(x.text, 160), x.id)
-}] AS nodes,
+RETURN [n IN nodes(p) | ` + NODE_VIEW + `] AS nodes,
 [r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}] AS rels
 LIMIT 10`
 

@@ -41,7 +41,7 @@ export const STATEMENT_PROJECTION = `s {
 const HYDRATE = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
-RETURN ${STATEMENT_PROJECTION} AS statement`
+RETURN ` + STATEMENT_PROJECTION + ' AS statement'
 
 interface RawLink { type: string, id: string, text: string }
 type RawStatement = Omit<Statement, 'links' | 'speakers'> & {
@@ -116,15 +116,17 @@ const ANCHOR_ALL = `
 MATCH (s:Statement)
 WITH s`
 
-const FILTER_SPEAKER = 'EXISTS { MATCH (a:Actor)-[:SAID]->(s) WHERE a.id IN $speakers }'
-const FILTER_STANCE = 'EXISTS { MATCH (s)-[r:ABOUT]->(:Actor) WHERE r.stance = $stance }'
-const FILTER_TOPIC = 'EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id IN $topics }'
-const FILTER_DOCUMENT = 'EXISTS { MATCH (s)-[:REPORTED_IN|ORIGINALLY_IN]->(d:Document) WHERE d.id IN $documents }'
-const FILTER_TEXT = 's.id IN $textMatches'
-const FILTER_TYPE = 's.attribution = $type'
-const FILTER_SINCE = 's.dateEnd >= $since'
-const FILTER_UNTIL = 's.dateStart <= $until'
-const FILTER_CURSOR = '(coalesce(s.dateStart, \'\') < $cursorDate OR (coalesce(s.dateStart, \'\') = $cursorDate AND s.id < $cursorId))'
+const FILTER_SPEAKER = 'AND EXISTS { MATCH (a:Actor)-[:SAID]->(s) WHERE a.id IN $speakers }'
+const FILTER_STANCE = 'AND EXISTS { MATCH (s)-[r:ABOUT]->(:Actor) WHERE r.stance = $stance }'
+const FILTER_TOPIC = 'AND EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id IN $topics }'
+const FILTER_DOCUMENT = 'AND EXISTS { MATCH (s)-[:REPORTED_IN|ORIGINALLY_IN]->(d:Document) WHERE d.id IN $documents }'
+const FILTER_TEXT = 'AND s.id IN $textMatches'
+const FILTER_TYPE = 'AND s.attribution = $type'
+const FILTER_SINCE = 'AND s.dateEnd >= $since'
+const FILTER_UNTIL = 'AND s.dateStart <= $until'
+const FILTER_CURSOR = 'AND (coalesce(s.dateStart, \'\') < $cursorDate OR (coalesce(s.dateStart, \'\') = $cursorDate AND s.id < $cursorId))'
+
+const WHERE_TRUE = 'WHERE true'
 
 // Newest first; statements of unknown date last; id breaks ties so the order is total.
 const ORDER_AND_PAGE = `
@@ -210,8 +212,8 @@ export class StatementsRepository {
     if (filter.since) where.push(FILTER_SINCE)
     if (filter.until) where.push(FILTER_UNTIL)
     if (cursor) where.push(FILTER_CURSOR)
-    if (where.length > 0) parts.push('WHERE ' + where.join('\n  AND '))
-    parts.push(ORDER_AND_PAGE)
+    // Every filter is a constant `AND ...` line after a constant `WHERE true`.
+    parts.push(WHERE_TRUE, ...where, ORDER_AND_PAGE)
     const rows = await this.db.read(parts.join('\n'), params)
     const { items, next } = page(rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
     return { ids: items.map((r) => String(r.id)), next }
