@@ -63,6 +63,13 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       },
     })
     if (res.statusCode === 404) return null
+    // The database went away between the write and the read-back: the write may have landed,
+    // so say 503 (retry the idempotent PUT) rather than claim success or a server bug.
+    if (res.statusCode === 503) {
+      throw new ProblemError('WS_ERR_DB_UNAVAILABLE', `The graph database cannot be reached right now; ${kind.type} '${id}' could not be read back. Retry shortly.`, {
+        headers: { 'retry-after': String(res.headers['retry-after'] ?? '5') },
+      })
+    }
     if (res.statusCode !== 200) throw new ProblemError('WS_ERR_INTERNAL', `Reading back ${kind.type} '${id}' failed.`)
     return { body: res.json() as unknown, etag: String(res.headers.etag) }
   }

@@ -1,0 +1,47 @@
+// Guards that need a misbehaving server: a query slower than the transaction timeout, and an
+// event loop too busy to serve. Both must answer 503 problem+json with Retry-After, never hang.
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/app.js'
+import { testConfig } from '../helpers.js'
+
+// Counts through 10^9 rows: far longer than the 200 ms timeout below on any machine.
+const SLOW_QUERY = 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n'
+
+describe('guards', () => {
+  let app: FastifyInstance | undefined
+  afterEach(async () => { await app?.close() })
+
+  it('a query over the Neo4j transaction timeout answers 503 problem+json with Retry-After', async () => {
+    app = await buildApp(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '200' }), { neo4jUri: inject('neo4jUri'), logger: false })
+    app.get('/test/slow', async () => app!.db.read(SLOW_QUERY))
+    await app.ready()
+    const started = Date.now()
+    const res = await app.inject({ method: 'GET', url: '/test/slow' })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(res.statusCode).toBe(503)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(res.headers['retry-after']).toBe('5')
+    expect(res.json()).toMatchObject({ type: 'urn:whosaid:problem:database-timeout', status: 503 })
+  })
+
+  it('under event-loop pressure requests are shed with 503 and Retry-After, and served again after', async () => {
+    app = await buildApp(testConfig({ MAX_EVENT_LOOP_DELAY_MS: '50' }), { neo4jUri: inject('neo4jUri'), logger: false })
+    await app.ready()
+    expect((await app.inject({ method: 'GET', url: '/v1/stats' })).statusCode).toBe(200)
+    // Block the loop for 1.5 s, longer than under-pressure's sampling interval.
+    const until = Date.now() + 1500
+    while (Date.now() < until) { /* busy */ }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const shed = await app.inject({ method: 'GET', url: '/v1/stats' })
+    expect(shed.statusCode).toBe(503)
+    expect(shed.headers['retry-after']).toBe('5')
+    expect(shed.json()).toMatchObject({ type: 'urn:whosaid:problem:overloaded', status: 503 })
+    let status = 0
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      status = (await app.inject({ method: 'GET', url: '/v1/stats' })).statusCode
+    }
+    expect(status).toBe(200)
+  })
+})
