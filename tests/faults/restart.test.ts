@@ -43,17 +43,19 @@ describe('Neo4j restart during reads and writes', () => {
   it('keeps every acknowledged write and recovers without a restart of the API', async () => {
     const t0 = Date.now()
     const events: Event[] = []
-    let running = true
+    const state = { running: true }
     let n = 0
     // Bounded load: one write and one read at a time, until told to stop (at most ~3 minutes).
     const loop = (async () => {
-      while (running && Date.now() - t0 < 180_000) {
+      while (state.running && Date.now() - t0 < 180_000) {
         const id = `restart-${n++}`
         const w = await app.inject({ method: 'PUT', url: `/v1/statements/${id}`, headers: AUTH, payload: statementBody('alice') })
         events.push({ at: Date.now() - t0, kind: 'write', status: w.statusCode, id })
         const r = await app.inject({ method: 'GET', url: '/v1/statements?speaker=alice&limit=5' })
         events.push({
-          at: Date.now() - t0, kind: 'read', status: r.statusCode,
+          at: Date.now() - t0,
+          kind: 'read',
+          status: r.statusCode,
           retryAfter: r.headers['retry-after'] as string | undefined,
           problem: String(r.headers['content-type']).startsWith('application/problem+json'),
         })
@@ -78,7 +80,7 @@ describe('Neo4j restart during reads and writes', () => {
       if (Date.now() - t0 > 170_000) break
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000))
-    running = false
+    state.running = false
     await loop
 
     const reads = events.filter((e) => e.kind === 'read')
