@@ -1,6 +1,7 @@
 // The whole API as one Fastify instance built by a factory: the server file only listens, and
 // tests call buildApp() and app.inject() without opening a port.
 import { randomUUID } from 'node:crypto'
+import AjvCompiler from '@fastify/ajv-compiler'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
@@ -44,6 +45,17 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
+// Query strings, path parameters and headers arrive as text, so their values are coerced to the
+// schema's types ("20" becomes 20); JSON bodies already carry types, and a body that sends
+// `false` or `0` where a string belongs is an error, not a string.
+const ajvCompilers = AjvCompiler()
+const AJV_OPTIONS = { allErrors: true, removeAdditional: false as const }
+function buildValidator (externalSchemas: Record<string, unknown>, options: { customOptions?: Record<string, unknown> }) {
+  const coercing = ajvCompilers(externalSchemas as never, { ...options, customOptions: { ...options.customOptions, ...AJV_OPTIONS, coerceTypes: 'array' } })
+  const strict = ajvCompilers(externalSchemas as never, { ...options, customOptions: { ...options.customOptions, ...AJV_OPTIONS, coerceTypes: false } })
+  return (route: { httpPart?: string }) => route.httpPart === 'body' ? strict(route as never) : coercing(route as never)
+}
+
 export async function buildApp (config: Config, options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
@@ -52,11 +64,15 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     keepAliveTimeout: 72_000, // above common load-balancer idle timeouts (60 s)
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Path ids longer than any valid id reach validation (400 naming them) instead of a bare 414.
+    routerOptions: { maxParamLength: 2048 },
+    // Long (even invalid) query strings reach validation and get a 400 naming the parameter.
+    http: { maxHeaderSize: 131_072 },
     return503OnClosing: true,
     // A caller's x-request-id is kept so logs can be joined across services.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onRequest', async (request, reply) => {

@@ -22,6 +22,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX about_stance IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.stance)',
   // Full-text search: actor names and aliases, statement text, document titles.
   'CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText, a.description]',
+  // GET /v1/actors?q= searches what an actor is called, not what is said about it.
+  'CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]',
   'CREATE FULLTEXT INDEX statement_search IF NOT EXISTS FOR (s:Statement) ON EACH [s.text]',
   'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title]',
 ]

@@ -197,21 +197,36 @@ export async function applyRows (tx: ManagedTransaction, rows: GraphRows, option
   return plan
 }
 
-const DELETE_BATCH = `
-MATCH (n) WHERE n:Actor OR n:ActorRedirect OR n:Statement OR n:Document OR n:Topic OR n:IdempotencyKey OR n:Change
-WITH n LIMIT 10000
-DETACH DELETE n
-RETURN count(*) AS deleted`
+// Deletion goes label by label, statements first: once they are gone, even an actor that
+// thousands of statements were about has few relationships left, so every batch stays small
+// (one batch of 10,000 arbitrary nodes could hold hub actors and exceed the transaction memory).
+const DELETE_IN_ORDER = [
+  'MATCH (n:Statement) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:Document) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:Actor) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:Topic) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:ActorRedirect) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:Deletion) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:IdempotencyKey) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+]
 
-/** Deletes every whosaid node, in batches of 10,000 so a large graph fits in memory. */
-export async function resetGraph (db: Db): Promise<number> {
+/** Deletes whosaid's nodes (only those whose id starts with `prefix`, when given), in small batches. */
+export async function deleteNodes (db: Db, prefix: string | null = null): Promise<number> {
   let total = 0
-  for (;;) {
-    const [row] = await db.write(DELETE_BATCH)
-    const deleted = Number(row?.deleted ?? 0)
-    total += deleted
-    if (deleted === 0) return total
+  for (const query of DELETE_IN_ORDER) {
+    for (;;) {
+      const [row] = await db.write(query, { prefix })
+      const deleted = Number(row?.deleted ?? 0)
+      total += deleted
+      if (deleted === 0) break
+    }
   }
+  return total
+}
+
+/** Deletes every whosaid node. */
+export function resetGraph (db: Db): Promise<number> {
+  return deleteNodes(db, null)
 }
 
 // Every label and relationship type whosaid writes. Each count is a literal pattern, so Neo4j

@@ -5,11 +5,20 @@ export function encodeCursor (key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
 }
 
-export function decodeCursor (cursor: string | undefined, arity: number): unknown[] | null {
+/** What each part of a cursor's key must be; `index` is a whole number from 0. */
+export type CursorPart = 'string' | 'number' | 'index'
+
+function fits (value: unknown, part: CursorPart): boolean {
+  if (part === 'string') return typeof value === 'string'
+  if (part === 'number') return typeof value === 'number' && Number.isFinite(value)
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0
+}
+
+export function decodeCursor (cursor: string | undefined, shape: CursorPart[]): unknown[] | null {
   if (cursor === undefined) return null
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key
+    if (Array.isArray(key) && key.length === shape.length && key.every((k, i) => fits(k, shape[i]!))) return key
   } catch {}
   throw new ProblemError('WS_ERR_VALIDATION', 'querystring.cursor is not a cursor this API issued.', {
     fields: [{ name: 'querystring.cursor', reason: 'is not a cursor this API issued; pass back the `next` value of a previous page' }],

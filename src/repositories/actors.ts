@@ -15,7 +15,7 @@ ORDER BY a.name, a.id
 LIMIT $fetch`
 
 const LIST_SEARCH = `
-CALL db.index.fulltext.queryNodes('actor_search', $lucene) YIELD node AS a
+CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node AS a
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($cursorName IS NULL OR a.name > $cursorName OR (a.name = $cursorName AND a.id > $cursorId))
 RETURN a {.id, .name, .kind, .aliases, .description} AS actor
@@ -83,7 +83,7 @@ export class ActorsRepository {
   constructor (private readonly db: Db) {}
 
   async list (filter: { q?: string, kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: ActorSummary[], next: string | null }> {
-    const cursor = decodeCursor(options.cursor, 2)
+    const cursor = decodeCursor(options.cursor, ['string', 'string'])
     const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
     if (filter.q !== undefined && lucene === null) return { items: [], next: null }
     const rows = await this.db.read(lucene ? LIST_SEARCH : LIST_ALL, {
@@ -138,7 +138,7 @@ export class ActorsRepository {
   }
 
   async whoSaidWhatAbout (id: string, options: { since?: string, until?: string, perSpeaker: number, limit: number, cursor?: string }) {
-    const cursor = decodeCursor(options.cursor, 2)
+    const cursor = decodeCursor(options.cursor, ['index', 'string'])
     const rows = await this.db.read(WHO_SAID, {
       id,
       since: options.since ? widenDate(options.since, 'start') : null,
@@ -163,7 +163,7 @@ export class ActorsRepository {
   }
 
   async stanceMatrix (filter: { speakers?: string[], targets?: string[], since?: string, until?: string }, options: { limit: number, cursor?: string }) {
-    const cursor = decodeCursor(options.cursor, 2)
+    const cursor = decodeCursor(options.cursor, ['string', 'string'])
     const anchor = filter.speakers ? MATRIX_ANCHOR_SPEAKERS : filter.targets ? MATRIX_ANCHOR_TARGETS : MATRIX_ANCHOR_ALL
     const rows = await this.db.read(anchor + MATRIX_AGGREGATE, {
       speakers: filter.speakers ?? null,

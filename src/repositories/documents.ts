@@ -51,7 +51,7 @@ export class DocumentsRepository {
   constructor (private readonly db: Db) {}
 
   async list (filter: { kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: DocumentSummary[], next: string | null }> {
-    const cursor = decodeCursor(options.cursor, 1)
+    const cursor = decodeCursor(options.cursor, ['string'])
     const rows = await this.db.read(LIST, { kind: filter.kind ?? null, cursorId: cursor?.[0] ?? null, fetch: options.limit + 1 })
     return page(rows.map((r) => r.document as DocumentSummary), options.limit, (d) => [d.id])
   }

@@ -226,7 +226,7 @@ ORDER BY at, type + ':' + id
 LIMIT $fetch`
 
 export async function listChanges (db: Db, since: string, options: { limit: number, cursor?: string }) {
-  const cursor = decodeCursor(options.cursor, 2)
+  const cursor = decodeCursor(options.cursor, ['string', 'string'])
   const rows = await db.read(CHANGES, {
     since, cursorAt: cursor?.[0] ?? null, cursorKey: cursor?.[1] ?? null, fetch: options.limit + 1,
   })

@@ -82,8 +82,10 @@ export class GraphRepository {
     let frontier = [String(start.element)]
     let truncated = false
     for (let level = 0; level < depth && frontier.length > 0; level++) {
-      // Fetch a few more relationships than nodes we may still add, to tell whether we cut.
-      const rows = await this.db.read(EXPAND, { frontier, fetch: (limit - nodes.size) * 4 + 1 })
+      const room = limit - nodes.size
+      // Fetch a few more relationships than nodes we may still add; one more tells whether we cut.
+      const fetch = Math.max(room, 1) * 4 + 1
+      const rows = await this.db.read(EXPAND, { frontier, fetch })
       const next: string[] = []
       for (const r of rows) {
         const element = String(r.element)
@@ -100,7 +102,7 @@ export class GraphRepository {
         if (r.role) edge.role = String(r.role)
         edges.set(`${edge.source} ${edge.type} ${edge.target}`, edge)
       }
-      if (rows.length >= (limit - nodes.size) * 4 + 1) truncated = true
+      if (rows.length >= fetch) truncated = true
       frontier = next
     }
     const ids = new Set([...nodes.values()].map((n) => n.id))

@@ -162,7 +162,7 @@ export class StatementsRepository {
   /** Ids of the matching statements, one page of them, newest first. */
   async listIds (filterIn: StatementFilter, options: ListOptions): Promise<{ ids: string[], next: string | null }> {
     const filter = await this.resolveFilter(filterIn)
-    const cursor = decodeCursor(options.cursor, 2)
+    const cursor = decodeCursor(options.cursor, ['string', 'string'])
     const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
     if (filter.q !== undefined && lucene === null) return { ids: [], next: null }
     const params: Record<string, unknown> = {

@@ -16,6 +16,9 @@ export const MAX_IDS = 50
 export const IdParam = Type.String({ pattern: SLUG_PATTERN, maxLength: 120, description: 'a slug id, e.g. brendan-carr' })
 export const IdParamsSchema = Type.Object({ id: IdParam })
 
+/** For operations that take no query parameters: an unknown one is a 400, not ignored. */
+export const NoQuery = Type.Object({}, { additionalProperties: false })
+
 const DateParam = (description: string) => Type.String({
   pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$',
   description: `${description} (YYYY, YYYY-MM or YYYY-MM-DD)`,

@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress'
 import { connect } from '../cli/connect.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { LocalNeo4jError, statusLocalNeo4j } from '../local-neo4j/launcher.js'
-import { countGraph, resetGraph, writeRows, type GraphCounts } from '../graph/writer.js'
+import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../graph/writer.js'
 import type { Db } from '../plugins/external/neo4j.js'
 import {
   MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, generateSynthetic, planSynthetic, type SyntheticBatch, type SyntheticPhase,
@@ -27,26 +27,16 @@ function integer (min: number, max: number) {
   }
 }
 
-const COUNT_SYNTHETIC = `MATCH (s:Statement) WHERE s.id STARTS WITH '${SYNTHETIC_PREFIX}' RETURN count(s) AS n`
+const COUNT_SYNTHETIC = 'MATCH (s:Statement) WHERE s.id STARTS WITH $prefix RETURN count(s) AS n'
 
 async function countSynthetic (db: Db): Promise<number> {
-  const [row] = await db.read(COUNT_SYNTHETIC)
+  const [row] = await db.read(COUNT_SYNTHETIC, { prefix: SYNTHETIC_PREFIX })
   return Number(row?.n ?? 0)
 }
 
-/** Deletes the synthetic nodes only (curated data stays), statements first, in batches of 10,000. */
-async function deleteSynthetic (db: Db): Promise<number> {
-  let total = 0
-  for (const label of ['Statement', 'Document', 'Actor', 'Topic']) {
-    for (;;) {
-      const [row] = await db.write(
-        `MATCH (n:${label}) WHERE n.id STARTS WITH '${SYNTHETIC_PREFIX}' WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`)
-      const deleted = Number(row?.deleted ?? 0)
-      total += deleted
-      if (deleted === 0) break
-    }
-  }
-  return total
+/** Deletes the synthetic nodes only (curated data stays). */
+function deleteSynthetic (db: Db): Promise<number> {
+  return deleteNodes(db, SYNTHETIC_PREFIX)
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`
@@ -95,16 +85,14 @@ const program = new Command('seed:synthetic')
         return
       }
       if (opts.ifSizeDiffers) console.log(`The database holds ${existing} synthetic statements, not ${opts.statements}: loading.`)
+      const clearing = performance.now()
+      const took = (): string => `${((performance.now() - clearing) / 1000).toFixed(1)} s`
       if (opts.reset) {
-        // Synthetic statements go first: resetGraph's batches of 10,000 arbitrary nodes can pick
-        // high-degree actors, whose DETACH DELETE of a large synthetic graph outgrows
-        // db.memory.transaction.max (512 MiB on the local server).
-        const removed = await deleteSynthetic(db)
-        console.log(`Reset: deleted ${removed + await resetGraph(db)} nodes.`)
+        console.log(`Reset: deleted ${await resetGraph(db)} nodes in ${took()}.`)
       } else {
         // A previous synthetic graph (another size or seed) would mix with this one: remove it.
         const removed = await deleteSynthetic(db)
-        if (removed > 0) console.log(`Removed the previous synthetic graph: ${removed} syn- nodes.`)
+        if (removed > 0) console.log(`Removed the previous synthetic graph: ${removed} syn- nodes in ${took()}.`)
       }
       console.log(`Generating seed ${plan.seed}: ${plan.statements} statements, ${plan.actors} actors, ${plan.documents} documents, ` +
         `${plan.topics} topics, in batches of ${opts.batch}.`)

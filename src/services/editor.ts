@@ -19,15 +19,17 @@ const COLLECTION: Record<EntityType, 'actors' | 'statements' | 'documents'> = {
   actor: 'actors', statement: 'statements', document: 'documents',
 }
 
-/** Seed-validator issues as problem fields of the request body; unknown references are 422. */
+/**
+ * Seed-validator issues as problem fields of the request body. The body already passed its
+ * JSON Schema, so what remains is semantic (unknown references, evidence that does not match,
+ * dates that disagree with their precision): 422 Unprocessable Content.
+ */
 function toProblem (issues: SeedIssue[], bodyPrefix: RegExp): ProblemError {
   const fields: ProblemField[] = issues.map((i) => ({
     name: i.path.replace(bodyPrefix, 'body').replace(/^\$/, 'body'),
     reason: i.reason,
   }))
-  const unknown = issues.every((i) => i.reason.startsWith('unknown '))
-  return new ProblemError(unknown ? 'WS_ERR_UNPROCESSABLE' : 'WS_ERR_VALIDATION',
-    fields.map((f) => `${f.name}: ${f.reason}`).join('; '), { fields })
+  return new ProblemError('WS_ERR_UNPROCESSABLE', fields.map((f) => `${f.name}: ${f.reason}`).join('; '), { fields })
 }
 
 function slugify (text: string): string {
@@ -66,7 +68,7 @@ export class Editor {
   /** Validates a body as the record `id` (400 for bad fields, 422 for unknown references). */
   private async validate (type: EntityType, id: string, body: Body) {
     if (body.id !== undefined && body.id !== id) {
-      throw new ProblemError('WS_ERR_VALIDATION', `body.id '${body.id}' differs from the id in the path '${id}'.`, {
+      throw new ProblemError('WS_ERR_UNPROCESSABLE', `body.id '${body.id}' differs from the id in the path '${id}'.`, {
         fields: [{ name: 'body.id', reason: `must be '${id}' (the id in the path) or omitted` }],
       })
     }
@@ -156,7 +158,7 @@ export class Editor {
 
   async merge (from: string, into: string, by: string): Promise<void> {
     if (from === into) {
-      throw new ProblemError('WS_ERR_VALIDATION', 'An actor cannot be merged into itself.', { fields: [{ name: 'body.into', reason: 'must differ from the id in the path' }] })
+      throw new ProblemError('WS_ERR_UNPROCESSABLE', 'An actor cannot be merged into itself.', { fields: [{ name: 'body.into', reason: 'must differ from the id in the path' }] })
     }
     await this.db.writeTx(async (tx) => {
       const [a, b] = [await usage(tx, 'actor', from), await usage(tx, 'actor', into)]

@@ -1,6 +1,7 @@
 // Root error and not-found handlers: every error leaves as RFC 9457 application/problem+json,
 // and no 5xx ever carries a message or stack trace from inside the service.
 import fp from 'fastify-plugin'
+import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { Neo4jError } from 'neo4j-driver'
 import { PROBLEMS, ProblemError, problemType, type ProblemCode, type ProblemField } from '../../lib/errors.js'
@@ -36,22 +37,52 @@ function isTimeout (err: Neo4jError): boolean {
   return err.code.includes('TransactionTimedOut') || err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
 }
 
+/** One entry per parameter at fault; a failed enum lists its allowed values once. */
 function validationFields (err: FastifyError): ProblemField[] {
   const context = err.validationContext ?? 'request'
-  return (err.validation ?? []).map((v) => {
+  const byName = new Map<string, { reasons: string[], allowed: unknown[] }>()
+  for (const v of err.validation ?? []) {
+    const params = v.params as { missingProperty?: string, additionalProperty?: string, allowedValue?: unknown, allowedValues?: unknown[] }
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.')
-    const missing = (v.params as { missingProperty?: string }).missingProperty
-    const name = [context, path, missing].filter(Boolean).join('.')
-    const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues
-    const reason = allowed ? `${v.message ?? 'is invalid'}: ${allowed.join(', ')}` : (v.message ?? 'is invalid')
-    return { name, reason }
-  })
+    const name = [context, path, params.missingProperty ?? params.additionalProperty].filter(Boolean).join('.')
+    const entry = byName.get(name) ?? { reasons: [], allowed: [] }
+    byName.set(name, entry)
+    if (v.keyword === 'const') entry.allowed.push(params.allowedValue)
+    else if (v.keyword === 'enum') entry.allowed.push(...(params.allowedValues ?? []))
+    else if (v.keyword === 'additionalProperties') entry.reasons.push('is not a known parameter or field')
+    else if (v.keyword !== 'anyOf') entry.reasons.push(v.message ?? 'is invalid')
+  }
+  return [...byName].map(([name, { reasons, allowed }]) => ({
+    name,
+    reason: [...new Set([...(allowed.length > 0 ? [`must be one of: ${allowed.join(', ')}`] : []), ...reasons])].join('; ') || 'is invalid',
+  }))
 }
 
+const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
+
 export default fp(async (fastify) => {
-  fastify.setNotFoundHandler((request, reply) => {
-    sendProblem(request, reply, 'WS_ERR_ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`)
+  // A mirror of the route table, to tell "no such path" (404) from "not with this method" (405).
+  const routes = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 2048 })
+  fastify.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => METHODS.includes(m as HTTPMethod))
+    for (const method of methods) {
+      try {
+        routes.on(method as HTTPMethod, route.url, () => {})
+      } catch {} // the same method and path twice (e.g. HEAD for GET): once is enough
+    }
   })
+
+  function noRoute (request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const path = request.url.split('?')[0] ?? '/'
+    const allowed = METHODS.filter((m) => routes.find(m, path) !== null)
+    if (allowed.length > 0) {
+      return sendProblem(request, reply, 'WS_ERR_METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}.`,
+        undefined, { allow: allowed.join(', ') })
+    }
+    return sendProblem(request, reply, 'WS_ERR_ROUTE_NOT_FOUND', `No route ${request.method} ${path}.`)
+  }
+
+  fastify.setNotFoundHandler(noRoute)
 
   fastify.setErrorHandler((err: FastifyError | Error, request, reply) => {
     if (err instanceof ProblemError) {
@@ -75,6 +106,9 @@ export default fp(async (fastify) => {
       return sendProblem(request, reply, 'WS_ERR_INTERNAL', 'An unexpected error occurred; it has been logged.')
     }
     const fe = err as FastifyError
+    // Errors raised before routing (e.g. a QUERY request without a body type) on a path or
+    // method we do not serve are routing answers, not request errors.
+    if (!request.routeOptions.url) return noRoute(request, reply)
     if (fe.validation) {
       const fields = validationFields(fe)
       return sendProblem(request, reply, 'WS_ERR_VALIDATION',

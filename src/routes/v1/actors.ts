@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
-  ActorDetailSchema, ActorSummarySchema, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema,
+  NoQuery, ActorDetailSchema, ActorSummarySchema, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema,
 } from '../../schemas/api.js'
 import { ActorKindSchema } from '../../model/seed.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
@@ -42,6 +42,7 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'One actor, its affiliations and statement counts',
       description: 'The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one.',
       params: IdParamsSchema,
+      querystring: NoQuery,
       response: { 200: okRef(Type.Ref(ActorDetailSchema), 'the actor', example('getActor')) as unknown as typeof ActorDetailSchema, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {

@@ -40,13 +40,13 @@ const graph: FastifyPluginAsyncTypebox = async (fastify) => {
         to: { ...IdParam, description: 'the actor to reach' },
         maxHops: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, default: 4, description: 'longest path considered, 1 to 4 relationships' })),
       }, { additionalProperties: false }),
-      response: { 200: { ...PathsSchema, examples: example('paths') }, ...problemResponses(304, 400, 404, 503) },
+      response: { 200: { ...PathsSchema, examples: example('paths') }, 308: Type.Null({ description: 'from or to was merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {
     const { from, to, maxHops = 4 } = request.query
-    const a = await requireActor(actors, from, request, reply)
+    const a = await requireActor(actors, from, request, reply, 'from')
     if (!a) return reply
-    const b = await requireActor(actors, to, request, reply)
+    const b = await requireActor(actors, to, request, reply, 'to')
     if (!b) return reply
     return { from: a, to: b, paths: await repo.paths(from, to, maxHops) }
   })

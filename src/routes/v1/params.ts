@@ -20,14 +20,18 @@ export function linkNext (request: FastifyRequest, reply: FastifyReply, next: st
   reply.header('link', `<${url.pathname}${url.search}>; rel="next"`)
 }
 
-/** 404 for an unknown actor; 308 to the canonical id for one that was merged into another. */
-export async function requireActor (actors: ActorsRepository, id: string, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * 404 for an unknown actor; 308 to the canonical id for one that was merged into another.
+ * The id is replaced where it was given: a path segment, or the query parameter `queryName`.
+ */
+export async function requireActor (actors: ActorsRepository, id: string, request: FastifyRequest, reply: FastifyReply, queryName?: string) {
   const actor = await actors.ref(id)
   if (actor) return actor
   const canonical = await actors.redirect(id)
   if (canonical) {
     const url = new URL(request.url, 'http://x')
-    url.pathname = url.pathname.replace(`/${id}`, `/${canonical}`)
+    if (queryName) url.searchParams.set(queryName, canonical)
+    else url.pathname = url.pathname.split('/').map((segment) => segment === encodeURIComponent(id) ? encodeURIComponent(canonical) : segment).join('/')
     reply.redirect(`${url.pathname}${url.search}`, 308)
     return null
   }

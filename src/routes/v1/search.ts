@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { PageQuery, SEARCH_TYPES, SearchHitSchema, StatsSchema } from '../../schemas/api.js'
+import { NoQuery, PageQuery, SEARCH_TYPES, SearchHitSchema, StatsSchema } from '../../schemas/api.js'
 import { problemResponses } from '../../schemas/responses.js'
 import { badParameters } from '../../lib/errors.js'
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js'
@@ -34,7 +34,7 @@ const search: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { q, types, limit = 20, cursor } = request.query
-    const offset = Number(decodeCursor(cursor, 1)?.[0] ?? 0)
+    const offset = Number(decodeCursor(cursor, ['index'])?.[0] ?? 0)
     // Deep pages of a ranked list cost as much as every page before them; 1,000 hits is plenty.
     if (offset > 1_000) throw badParameters([{ name: 'querystring.cursor', reason: 'search results are limited to the first 1000 hits' }])
     const wanted = (types ? [...new Set(types.split(','))] : [...SEARCH_TYPES]) as SearchType[]
@@ -50,6 +50,7 @@ const search: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['search'],
       summary: 'Counts by node label and relationship type',
       description: 'How many actors, statements, documents and topics the graph holds, and how many relationships of each type.',
+      querystring: NoQuery,
       response: { 200: { ...StatsSchema, examples: example('stats') }, ...problemResponses(304, 503) },
     },
   }, async () => countGraph(fastify.db))

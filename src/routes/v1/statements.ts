@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema } from '../../schemas/api.js'
+import { NoQuery, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema } from '../../schemas/api.js'
 import { AttributionSchema } from '../../model/seed.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
@@ -57,6 +57,7 @@ const statements: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'One statement with its evidence',
       description: 'The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements.',
       params: IdParamsSchema,
+      querystring: NoQuery,
       response: { 200: okRef(Type.Ref(StatementSchema), 'the statement', example('getStatement')) as unknown as typeof StatementSchema, ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request) => {

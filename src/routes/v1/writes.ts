@@ -63,6 +63,8 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       },
     })
     if (res.statusCode === 404) return null
+    // A merged actor's old id: the caller is sent to the canonical actor (308 keeps the method).
+    if (res.statusCode === 308) return { redirect: String(res.headers.location) }
     // The database went away between the write and the read-back: the write may have landed,
     // so say 503 (retry the idempotent PUT) rather than claim success or a server bug.
     if (res.statusCode === 503) {
@@ -71,12 +73,12 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       })
     }
     if (res.statusCode !== 200) throw new ProblemError('WS_ERR_INTERNAL', `Reading back ${kind.type} '${id}' failed.`)
-    return { body: res.json() as unknown, etag: String(res.headers.etag) }
+    return { body: res.json() as unknown, etag: String(res.headers.etag), redirect: undefined }
   }
 
   async function answer (kind: Kind, id: string, created: boolean, request: FastifyRequest, reply: FastifyReply) {
     const now = await current(kind, id, request)
-    if (!now) throw new ProblemError('WS_ERR_INTERNAL', `The ${kind.type} '${id}' was written but cannot be read back.`)
+    if (!now || now.redirect !== undefined) throw new ProblemError('WS_ERR_INTERNAL', `The ${kind.type} '${id}' was written but cannot be read back.`)
     reply.header('etag', now.etag)
     if (created) reply.code(201).header('location', `/v1/${kind.collection}/${id}`)
     return now.body
@@ -111,14 +113,15 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         description: `Applies an RFC 7396 JSON Merge Patch (\`application/merge-patch+json\`) to the ${kind.type} in its write format (as PUT takes it): a member set to null is removed. With \`If-Match\`, the patch applies only if the ETag still matches (412 otherwise). Needs the write scope.`,
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'the ETag the change is based on' })) }),
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 1024, description: 'the ETag(s) the change is based on, or *' })) }),
         body: Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch of the write format' }),
-        response: { 200: responses[200], 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
+        response: { 200: responses[200], 308: Type.Null({ description: 'a merged actor: Location names the canonical one' }), 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
       },
     }, async (request, reply) => {
       const { id } = request.params
       const before = await current(kind, id, request)
       if (!before) throw notFound(kind.type, id)
+      if (before.redirect !== undefined) return reply.redirect(before.redirect, 308)
       const ifMatch = request.headers['if-match']
       if (ifMatch !== undefined && !ifMatch.split(',').map((t) => t.trim()).some((t) => t === '*' || t === before.etag)) {
         throw new ProblemError('WS_ERR_PRECONDITION_FAILED', `The ${kind.type} changed since ETag ${ifMatch}; its ETag is now ${before.etag}.`)
