@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../src/config.js'
+import { readFileSync } from 'node:fs'
+import { ConfigError, ConfigSchema, loadConfig } from '../src/config.js'
 
 describe('config', () => {
   it('applies documented defaults', () => {
@@ -39,5 +40,14 @@ describe('config', () => {
     const lines = run.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^Invalid configuration: PORT="not-a-port" is not valid; expected port the API listens on/)
+  })
+
+  it('every variable is listed in .env.example and in the README, and nothing else is', () => {
+    const names = Object.keys(ConfigSchema.properties).sort()
+    const example = readFileSync('.env.example', 'utf8')
+    const listed = [...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort()
+    expect([...new Set(listed)]).toEqual(names)
+    const readme = readFileSync('README.md', 'utf8')
+    for (const name of names) expect(readme, name).toContain(`| \`${name}\` |`)
   })
 })
