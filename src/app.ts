@@ -83,7 +83,7 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   // The seed format documents POST /v1/import's JSON body; draft-07 Ajv needs no $schema line.
   const { $schema: _draft, ...seedSchema } = JSON.parse(seedJsonSchema()) as Record<string, unknown>
-  app.addSchema(seedSchema)
+  app.addSchema({ ...seedSchema, $id: 'GraphSeedFile' })
   app.decorate('internalToken', newInternalToken())
   await app.register(problemHandler)
   await app.register(cors, {

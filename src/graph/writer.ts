@@ -48,7 +48,10 @@ MERGE (a:Actor {id: row.id})
 ON CREATE SET a.createdAt = datetime($now), a.createdBy = $by
 SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
     a.description = row.description, a.contentHash = row.contentHash,
-    a.updatedAt = datetime($now), a.updatedBy = $by`
+    a.updatedAt = datetime($now), a.updatedBy = $by
+WITH a
+// An actor created again under an id that was merged away is itself again, not a redirect.
+CALL { WITH a MATCH (r:ActorRedirect {id: a.id}) DELETE r }`
 
 const WRITE_DOCUMENTS = `
 UNWIND $rows AS row

@@ -2,9 +2,10 @@
 // schemas, with response examples captured from the real API over the article graph.
 // It runs its own throwaway local Neo4j (port 7692) so the examples never depend on whatever
 // a developer's database holds.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import { startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j/launcher.js'
@@ -13,13 +14,29 @@ import { resetGraph, writeGraph } from '../graph/writer.js'
 import { loadSeed } from '../seed/load.js'
 import { stringify } from 'yaml'
 import { EXAMPLE_REQUESTS } from './example-requests.js'
+import { hashKey } from '../lib/api-keys.js'
+
+// Only for capturing the import example; the key lives and dies with this process.
+const EXAMPLE_KEY = randomBytes(16).toString('hex')
 
 const LOCAL = { port: 7692, home: '.neo4j/openapi', heap: '512m', pageCache: '256m' }
 const root = projectRoot()
 const outDir = join(root, 'openapi')
 
+/** A seed file as an HTTP client sends it: document texts inline, since textFile is a local path. */
+function withInlineText (file: string): object {
+  const data = JSON.parse(readFileSync(join(root, file), 'utf8')) as { documents?: Array<Record<string, unknown>> }
+  for (const doc of data.documents ?? []) {
+    if (typeof doc.textFile === 'string') {
+      doc.text = readFileSync(join(root, dirname(file), doc.textFile), 'utf8')
+      delete doc.textFile
+    }
+  }
+  return data
+}
+
 async function captureExamples (uri: string): Promise<void> {
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { neo4jUri: uri, logger: false })
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', API_KEYS: `openapi:write:${hashKey(EXAMPLE_KEY)}` }), { neo4jUri: uri, logger: false })
   try {
     await app.ready()
     await resetGraph(app.db)
@@ -27,9 +44,15 @@ async function captureExamples (uri: string): Promise<void> {
     if (seed.issues.length > 0) throw new Error('graph-seed/ does not validate; run npm run seed -- --dry-run')
     await writeGraph(app.db, seed.rows, { by: 'openapi' })
     const examples: Record<string, unknown> = {}
-    for (const [operationId, url] of Object.entries(EXAMPLE_REQUESTS)) {
-      const res = await app.inject({ method: 'GET', url })
-      if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`)
+    for (const [operationId, request] of Object.entries(EXAMPLE_REQUESTS)) {
+      const { method, url, bodyFile } = typeof request === 'string' ? { method: 'GET' as const, url: request, bodyFile: undefined } : request
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${EXAMPLE_KEY}` },
+        ...(bodyFile ? { payload: withInlineText(bodyFile) } : {}),
+      })
+      if (res.statusCode !== 200) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`)
       examples[operationId] = res.json()
     }
     mkdirSync(outDir, { recursive: true })

@@ -1,5 +1,7 @@
 /** The request whose answer illustrates each operation. */
-export const EXAMPLE_REQUESTS: Record<string, string> = {
+export interface ExampleRequest { method: 'GET' | 'POST', url: string, /** a file whose JSON is the body */ bodyFile?: string }
+
+export const EXAMPLE_REQUESTS: Record<string, string | ExampleRequest> = {
   listActors: '/v1/actors?limit=2',
   getActor: '/v1/actors/brendan-carr',
   listActorStatements: '/v1/actors/brendan-carr/statements?limit=1',
@@ -14,4 +16,7 @@ export const EXAMPLE_REQUESTS: Record<string, string> = {
   paths: '/v1/paths?from=brendan-carr&to=oracle&maxHops=4',
   search: '/v1/search?q=oracle&limit=2',
   stats: '/v1/stats',
+  listChanges: '/v1/changes?since=2000-01-01T00:00:00Z&limit=2',
+  // Importing the article again into the seeded graph: everything unchanged.
+  importGraph: { method: 'POST', url: '/v1/import', bodyFile: 'graph-seed/tiktok-on-defense-2022.json' },
 }

@@ -157,7 +157,8 @@ const MERGE_ACTORS = [
    SET c.aliases = aliases,
        c.aliasText = reduce(t = '', x IN aliases | t + CASE t WHEN '' THEN '' ELSE ' | ' END + x),
        c.contentHash = null, c.updatedAt = datetime($now), c.updatedBy = $by
-   CREATE (:ActorRedirect {id: d.id, to: c.id, at: datetime($now), by: $by})
+   MERGE (redirect:ActorRedirect {id: d.id})
+   SET redirect.to = c.id, redirect.at = datetime($now), redirect.by = $by
    CREATE (:Deletion {id: d.id, type: 'actor', at: datetime($now), by: $by, mergedInto: c.id})
    DETACH DELETE d`,
 ]

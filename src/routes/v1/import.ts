@@ -13,6 +13,7 @@ import { validateSeed, type SeedInput } from '../../seed/validate.js'
 import { ImportResultSchema } from '../../schemas/writes.js'
 import { ProblemSchema } from '../../schemas/problem.js'
 import { problemResponses } from '../../schemas/responses.js'
+import { example } from './examples.js'
 
 const IMPORT_TIMEOUT_MS = 600_000
 
@@ -60,12 +61,12 @@ const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { co
       body: {
         description: 'a graph-seed file, or NDJSON of seed fragments',
         content: {
-          'application/json': { schema: { $ref: 'urn:whosaid:graph-seed' } },
+          'application/json': { schema: { $ref: 'GraphSeedFile' } },
           'application/x-ndjson': { schema: Type.Unknown({ description: 'one JSON seed fragment per line, e.g. {"actors":[...]}' }) },
         },
       },
       response: {
-        200: ImportResultSchema,
+        200: { ...ImportResultSchema, examples: example('importGraph') },
         422: {
           description: 'Rejected: nothing was written; each rejection is listed',
           content: {

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { Type, type TSchema } from '@sinclair/typebox'
 import { ActorDetailSchema, DocumentDetailSchema, IdParamsSchema, PageQuery, StatementSchema } from '../../schemas/api.js'
 import { ActorBodySchema, ChangeSchema, DocumentBodySchema, MergeBodySchema, StatementBodySchema } from '../../schemas/writes.js'
-import { problemResponses } from '../../schemas/responses.js'
+import { okRef, problemResponses } from '../../schemas/responses.js'
+import { example } from './examples.js'
 import { ProblemError, notFound } from '../../lib/errors.js'
 import { Editor, type Body } from '../../services/editor.js'
 import { listChanges, type EntityType } from '../../repositories/edits.js'
@@ -18,12 +19,14 @@ interface Kind {
   tag: string
   body: TSchema
   view: TSchema
+  /** The operation whose captured answer illustrates this kind's write responses. */
+  exampleOf: string
 }
 
 const KINDS: Kind[] = [
-  { type: 'actor', collection: 'actors', tag: 'actors', body: ActorBodySchema, view: ActorDetailSchema },
-  { type: 'statement', collection: 'statements', tag: 'statements', body: StatementBodySchema, view: StatementSchema },
-  { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, view: DocumentDetailSchema },
+  { type: 'actor', collection: 'actors', tag: 'actors', body: ActorBodySchema, view: ActorDetailSchema, exampleOf: 'getActor' },
+  { type: 'statement', collection: 'statements', tag: 'statements', body: StatementBodySchema, view: StatementSchema, exampleOf: 'getStatement' },
+  { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, view: DocumentDetailSchema, exampleOf: 'getDocument' },
 ]
 
 const WRITE_ERRORS = problemResponses(400, 401, 403, 409, 412, 413, 415, 422, 429, 503)
@@ -85,7 +88,11 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
   }
 
   for (const kind of KINDS) {
-    const responses = { 200: { ...Type.Ref(kind.view), description: `the ${kind.type} after the write` }, 201: { ...Type.Ref(kind.view), description: `the ${kind.type} created` }, ...WRITE_ERRORS }
+    const responses = {
+      200: okRef(Type.Ref(kind.view), `the ${kind.type} after the write`, example(kind.exampleOf)),
+      201: okRef(Type.Ref(kind.view), `the ${kind.type} created`, example(kind.exampleOf)),
+      ...WRITE_ERRORS,
+    }
 
     fastify.put<{ Params: { id: string }, Body: Body }>(`/${kind.collection}/:id`, {
       preHandler: needWrite,
@@ -188,7 +195,7 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       security: [{ apiKey: [] }],
       params: IdParamsSchema,
       body: MergeBodySchema,
-      response: { 200: { ...Type.Ref(ActorDetailSchema), description: 'the canonical actor after the merge' }, 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
+      response: { 200: okRef(Type.Ref(ActorDetailSchema), 'the canonical actor after the merge', example('getActor')), 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
     },
   }, async (request, reply) => {
     await editor.merge(request.params.id, request.body.into, keyName(request))
@@ -207,7 +214,7 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         cursor: Type.Optional(PageQuery.cursor),
       }, { additionalProperties: false }),
       response: {
-        200: Type.Object({ items: Type.Array(ChangeSchema), next: Type.Union([Type.String(), Type.Null()]) }),
+        200: { ...Type.Object({ items: Type.Array(ChangeSchema), next: Type.Union([Type.String(), Type.Null()]) }), examples: example('listChanges') },
         ...problemResponses(304, 400, 401, 403, 429, 503),
       },
     },
