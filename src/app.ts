@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { loggerOptions } from './logger.js'
 import neo4jPlugin from './plugins/external/neo4j.js'
-import problemHandler from './plugins/external/problem-handler.js'
+import problemHandler, { routingProblem } from './plugins/external/problem-handler.js'
 import { ProblemSchema } from './schemas/problem.js'
 import {
   ActorDetailSchema, ActorRefSchema, ActorSummarySchema, DocumentDetailSchema, DocumentRefSchema, DocumentSummarySchema,
@@ -25,13 +25,15 @@ import writeRoutes from './routes/v1/writes.js'
 import importRoute from './routes/v1/import.js'
 import { newInternalToken } from './lib/internal.js'
 import { seedJsonSchema } from './seed/json-schema.js'
-import { ActorBodySchema, DocumentBodySchema, StatementBodySchema } from './schemas/writes.js'
+import {
+  ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
+} from './schemas/writes.js'
 
 // Schemas referenced by $id from routes; each becomes a named component of the OpenAPI document.
 const SHARED_SCHEMAS = [
   ProblemSchema, ActorRefSchema, DocumentRefSchema, EvidenceSchema, StatementSchema,
   ActorSummarySchema, ActorDetailSchema, DocumentSummarySchema, DocumentDetailSchema,
-  ActorBodySchema, StatementBodySchema, DocumentBodySchema,
+  ActorBodySchema, StatementBodySchema, DocumentBodySchema, ActorPatchSchema, StatementPatchSchema, DocumentPatchSchema,
 ]
 
 export interface BuildAppOptions {
@@ -73,6 +75,8 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
+    // Router errors (before any route or hook) answer problem+json too; see problem-handler.ts.
+    frameworkErrors: routingProblem,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onRequest', async (request, reply) => {

@@ -27,6 +27,7 @@ export const PROBLEMS = {
   WS_ERR_CONFLICT: { slug: 'conflict', title: 'Conflict', status: 409 },
   WS_ERR_PRECONDITION_FAILED: { slug: 'precondition-failed', title: 'Precondition failed', status: 412 },
   WS_ERR_PAYLOAD_TOO_LARGE: { slug: 'payload-too-large', title: 'Payload too large', status: 413 },
+  WS_ERR_URI_TOO_LONG: { slug: 'uri-too-long', title: 'URI too long', status: 414 },
   WS_ERR_UNSUPPORTED_MEDIA_TYPE: { slug: 'unsupported-media-type', title: 'Unsupported media type', status: 415 },
   WS_ERR_UNPROCESSABLE: { slug: 'unprocessable', title: 'Unprocessable content', status: 422 },
   WS_ERR_RATE_LIMITED: { slug: 'rate-limited', title: 'Too many requests', status: 429 },

@@ -221,10 +221,16 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
     })
   }
 
+  // Ids declared in inputs that fail their schema: references to them are not reported as
+  // unknown too, so every other problem of the load is still found in the same pass.
+  const declaredInRejected = new Set<string>()
+  // Documents whose text file could not be read: their evidence cannot be checked either way.
+  const unreadable = new Set<string>()
   for (const input of inputs) {
     const schemaErrors = schemaIssues(SeedFileSchema, input.data, input.file)
     if (schemaErrors.length > 0) {
       issues.push(...schemaErrors)
+      for (const id of idsIn(input.data)) declaredInRejected.add(id)
       continue
     }
     const data = input.data as SeedFile
@@ -241,10 +247,15 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
       let text: string | null = doc.text ?? null
       if (doc.text !== undefined && doc.textFile !== undefined) {
         issues.push({ file: input.file, path: `${path}.textFile`, reason: 'give either text or textFile, not both' })
+        unreadable.add(doc.id)
       } else if (doc.textFile !== undefined) {
         const read = input.readText?.(doc.textFile)
-        if (read === undefined) issues.push({ file: input.file, path: `${path}.textFile`, reason: `cannot read "${doc.textFile}"` })
-        else text = read
+        if (read === undefined) {
+          issues.push({ file: input.file, path: `${path}.textFile`, reason: `cannot read "${doc.textFile}"` })
+          unreadable.add(doc.id)
+        } else {
+          text = read
+        }
       }
       documents.set(doc.id, { value: doc, file: input.file, path, text })
     })
@@ -259,8 +270,6 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
       affiliations.set(key, { value: aff, file: input.file, path })
     })
   }
-  if (issues.length > 0) return { issues, rows: emptyRows() }
-
   // References not declared in the input may name what the database already holds.
   interface Ref { id: string, file: string, path: string }
   const refs = { actors: [] as Ref[], topics: [] as Ref[], documents: [] as Ref[], statements: [] as Ref[] }
@@ -317,10 +326,10 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
 
   const externalDocs = new Map<string, string | null>()
   async function resolve (list: Ref[], local: Map<string, unknown>, what: string, lookup?: (ids: string[]) => Promise<Set<string>>): Promise<void> {
-    const missing = [...new Set(list.filter((r) => !local.has(r.id)).map((r) => r.id))]
+    const missing = [...new Set(list.filter((r) => !local.has(r.id) && !declaredInRejected.has(r.id)).map((r) => r.id))]
     const found = missing.length > 0 && lookup ? await lookup(missing) : new Set<string>()
     for (const r of list) {
-      if (!local.has(r.id) && !found.has(r.id)) issues.push({ file: r.file, path: r.path, reason: `unknown ${what} "${r.id}"` })
+      if (!local.has(r.id) && !declaredInRejected.has(r.id) && !found.has(r.id)) issues.push({ file: r.file, path: r.path, reason: `unknown ${what} "${r.id}"` })
     }
   }
   await resolve(refs.actors, actors, 'actor', existing?.actors)
@@ -334,7 +343,8 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
 
   // Evidence: the span must be inside the reporting document's text and equal it exactly.
   const codePoints = new Map<string, string[]>()
-  const docText = (id: string): string | null | undefined => documents.has(id) ? documents.get(id)!.text : externalDocs.get(id)
+  const docText = (id: string): string | null | undefined =>
+    unreadable.has(id) ? undefined : documents.has(id) ? documents.get(id)!.text : externalDocs.get(id)
   for (const { value: s, file, path } of statements.values()) {
     const ev = s.reportedIn.evidence
     const evPath = `${path}.reportedIn.evidence`
@@ -379,6 +389,21 @@ export async function validateSeed (inputs: SeedInput[], existing?: ExistingLook
   }
   if (issues.length > 0) return { issues, rows: emptyRows() }
   return { issues, rows: toRows(topics, actors, documents, affiliations, statements, docText) }
+}
+
+/** Best-effort: the string ids an input declares, even when it fails its schema. */
+function idsIn (data: unknown): string[] {
+  if (!data || typeof data !== 'object') return []
+  const ids: string[] = []
+  for (const key of ['actors', 'documents', 'topics', 'statements']) {
+    const list = (data as Record<string, unknown>)[key]
+    if (!Array.isArray(list)) continue
+    for (const item of list) {
+      const id = (item as { id?: unknown } | null)?.id
+      if (typeof id === 'string') ids.push(id)
+    }
+  }
+  return ids
 }
 
 function normaliseQuotes (text: string): string {

@@ -9,6 +9,8 @@ import { ProblemError } from '../../lib/errors.js'
 declare module 'fastify' {
   interface FastifyRequest {
     apiKey: ApiKey | null
+    /** Why the presented credentials were refused; answered after rate limiting (see guards.ts). */
+    authError: ProblemError | null
   }
   interface FastifyInstance {
     requireScope: (scope: Scope) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>
@@ -30,21 +32,30 @@ function presentedKey (request: FastifyRequest): string | null {
 export default fp<{ config: Config }>(async (fastify, { config }) => {
   const keys = parseApiKeys(config.API_KEYS)
   fastify.decorateRequest('apiKey', null)
+  fastify.decorateRequest('authError', null)
 
-  // Identify the caller once per request (rate limits and createdBy use it too).
+  // Identify the caller once per request (rate limits and createdBy use it too). A bad key is
+  // not refused here: the refusal waits until the rate limiter has counted the attempt against
+  // the client's address, so keys cannot be guessed at full speed.
   fastify.addHook('onRequest', async (request) => {
-    const presented = presentedKey(request)
-    if (presented === null) return
-    const key = findKey(keys, presented)
-    if (!key) {
-      throw new ProblemError('WS_ERR_UNAUTHORIZED', 'The API key is not valid.', {
-        headers: { 'www-authenticate': 'Bearer realm="whosaid", error="invalid_token"' },
-      })
+    try {
+      const presented = presentedKey(request)
+      if (presented === null) return
+      const key = findKey(keys, presented)
+      if (!key) {
+        throw new ProblemError('WS_ERR_UNAUTHORIZED', 'The API key is not valid.', {
+          headers: { 'www-authenticate': 'Bearer realm="whosaid", error="invalid_token"' },
+        })
+      }
+      request.apiKey = key
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err
+      request.authError = err
     }
-    request.apiKey = key
   })
 
   fastify.decorate('requireScope', (scope: Scope) => async (request: FastifyRequest) => {
+    if (request.authError) throw request.authError
     if (!request.apiKey) {
       throw new ProblemError('WS_ERR_UNAUTHORIZED', `This operation needs an API key with the ${scope} scope (Authorization: Bearer <key>).`, {
         headers: { 'www-authenticate': 'Bearer realm="whosaid"' },
@@ -58,7 +69,9 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
   if (config.REQUIRE_AUTH_FOR_READS) {
     const needRead = fastify.requireScope('read')
     fastify.addHook('preHandler', async (request, reply) => {
-      if (request.method === 'GET' && request.url.startsWith('/v1/')) await needRead(request, reply)
+      // The matched route, not the raw URL: /%761/actors is /v1/actors to the router too.
+      const route = request.routeOptions.url
+      if ((request.method === 'GET' || request.method === 'HEAD') && route?.startsWith('/v1/')) await needRead(request, reply)
     })
   }
 }, { name: 'auth' })

@@ -27,14 +27,21 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    // After auth (onRequest), so a key's limit follows the key across client addresses.
-    hook: 'preHandler',
-    keyGenerator: (request) => request.apiKey ? `key:${request.apiKey.name}` : `ip:${request.ip}`,
+    // Route-level onRequest: after auth has identified the key (instance-level onRequest), so a
+    // key's limit follows the key across addresses, and before a refused key is answered
+    // (preHandler below), so failed attempts count against the address.
+    hook: 'onRequest',
+    keyGenerator: (request) => request.apiKey && !request.authError ? `key:${request.apiKey.name}` : `ip:${request.ip}`,
     enableDraftSpec: true,
     ...(redis ? { redis, nameSpace: 'whosaid-rl:', skipOnError: true } : {}),
     allowList: (request) => request.url.startsWith('/health/') || isInternal(request, fastify.internalToken),
     errorResponseBuilder: (_request, context) => new ProblemError('WS_ERR_RATE_LIMITED',
       `Rate limit of ${context.max} requests per ${Math.round(context.ttl / 1000) || 1} s exceeded; retry after ${context.after}.`),
+  })
+
+  // Refused credentials are answered here, after the rate limiter counted them (auth.ts).
+  fastify.addHook('preHandler', async (request) => {
+    if (request.authError) throw request.authError
   })
 
   if (config.MAX_EVENT_LOOP_DELAY_MS > 0 || config.MAX_HEAP_USED_BYTES > 0) {

@@ -28,6 +28,15 @@ export function sendProblem (
   return reply.code(info.status).type('application/problem+json').send(body)
 }
 
+/** Router errors (bad URL encoding, over-long parameters), raised before any route, as problem+json. */
+export function routingProblem (err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, 'WS_ERR_BAD_REQUEST', 'The URL is not valid (malformed percent-encoding).')
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH' || err.statusCode === 414) {
+    return sendProblem(request, reply, 'WS_ERR_URI_TOO_LONG', 'A path parameter is longer than any id this API issues.')
+  }
+  return sendProblem(request, reply, 'WS_ERR_BAD_REQUEST', err.message)
+}
+
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound', 'Neo.TransientError.Database.DatabaseUnavailable',
@@ -44,7 +53,7 @@ function validationFields (err: FastifyError): ProblemField[] {
   for (const v of err.validation ?? []) {
     const params = v.params as { missingProperty?: string, additionalProperty?: string, allowedValue?: unknown, allowedValues?: unknown[] }
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.')
-    const name = [context, path, params.missingProperty ?? params.additionalProperty].filter(Boolean).join('.')
+    const name = [context, path, params.missingProperty ?? params.additionalProperty].filter(Boolean).join('.').slice(0, 200)
     const entry = byName.get(name) ?? { reasons: [], allowed: [] }
     byName.set(name, entry)
     if (v.keyword === 'const') entry.allowed.push(params.allowedValue)
@@ -88,6 +97,11 @@ export default fp(async (fastify) => {
     if (err instanceof ProblemError) {
       if (err.statusCode >= 500) request.log.warn({ err }, 'request failed')
       return sendProblem(request, reply, err.code, err.message, err.fields, err.headers)
+    }
+    if (err instanceof Neo4jError && err.code.includes('InvalidBookmark')) {
+      return sendProblem(request, reply, 'WS_ERR_VALIDATION', 'The neo4j-bookmarks header does not hold bookmarks this database issued.', [
+        { name: 'headers.neo4j-bookmarks', reason: 'is not a bookmark this database issued; send back the header of an earlier write, or none' },
+      ])
     }
     if (err instanceof Neo4jError) {
       if (UNAVAILABLE_CODES.has(err.code) || err.retriable) {

@@ -4,11 +4,15 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TSchema } from '@sinclair/typebox'
 import { ActorDetailSchema, DocumentDetailSchema, IdParamsSchema, PageQuery, StatementSchema } from '../../schemas/api.js'
-import { ActorBodySchema, ChangeSchema, DocumentBodySchema, MergeBodySchema, StatementBodySchema } from '../../schemas/writes.js'
+import {
+  ActorBodySchema, ActorPatchSchema, ChangeSchema, DocumentBodySchema, DocumentPatchSchema, MergeBodySchema, StatementBodySchema,
+  StatementPatchSchema,
+} from '../../schemas/writes.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { example } from './examples.js'
 import { ProblemError, notFound } from '../../lib/errors.js'
 import { Editor, type Body } from '../../services/editor.js'
+import { schemaIssues } from '../../seed/validate.js'
 import { listChanges, type EntityType } from '../../repositories/edits.js'
 import { INTERNAL_HEADER } from '../../lib/internal.js'
 import { linkNext } from './params.js'
@@ -18,15 +22,16 @@ interface Kind {
   collection: 'actors' | 'statements' | 'documents'
   tag: string
   body: TSchema
+  patch: TSchema
   view: TSchema
   /** The operation whose captured answer illustrates this kind's write responses. */
   exampleOf: string
 }
 
 const KINDS: Kind[] = [
-  { type: 'actor', collection: 'actors', tag: 'actors', body: ActorBodySchema, view: ActorDetailSchema, exampleOf: 'getActor' },
-  { type: 'statement', collection: 'statements', tag: 'statements', body: StatementBodySchema, view: StatementSchema, exampleOf: 'getStatement' },
-  { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, view: DocumentDetailSchema, exampleOf: 'getDocument' },
+  { type: 'actor', collection: 'actors', tag: 'actors', body: ActorBodySchema, patch: ActorPatchSchema, view: ActorDetailSchema, exampleOf: 'getActor' },
+  { type: 'statement', collection: 'statements', tag: 'statements', body: StatementBodySchema, patch: StatementPatchSchema, view: StatementSchema, exampleOf: 'getStatement' },
+  { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, patch: DocumentPatchSchema, view: DocumentDetailSchema, exampleOf: 'getDocument' },
 ]
 
 const WRITE_ERRORS = problemResponses(400, 401, 403, 409, 412, 413, 415, 422, 429, 503)
@@ -121,7 +126,7 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 1024, description: 'the ETag(s) the change is based on, or *' })) }),
-        body: Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch of the write format' }),
+        body: Type.Ref(kind.patch),
         response: { 200: responses[200], 308: Type.Null({ description: 'a merged actor: Location names the canonical one' }), 404: problemResponses(404)[404]!, ...WRITE_ERRORS },
       },
     }, async (request, reply) => {
@@ -137,6 +142,12 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       if (!record) throw notFound(kind.type, id)
       const patched = mergePatch(record, request.body) as Record<string, unknown>
       delete patched.id
+      // Each field of the patch is checked by its schema; the merged record must still be whole.
+      const invalid = schemaIssues(kind.body, patched, 'body')
+      if (invalid.length > 0) {
+        const fields = invalid.map((i) => ({ name: i.path.replace(/^\$/, 'body'), reason: i.reason }))
+        throw new ProblemError('WS_ERR_UNPROCESSABLE', `The patched ${kind.type} would not be valid: ${fields.map((f) => `${f.name} ${f.reason}`).join('; ')}`, { fields })
+      }
       await editor.put(kind.type, id, patched as unknown as Body, keyName(request))
       return answer(kind, id, false, request, reply)
     })
@@ -156,7 +167,15 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         response: { 201: responses[201], ...WRITE_ERRORS },
       },
     }, async (request, reply) => {
-      const { id } = await editor.create(kind.type, request.body, keyName(request), request.headers['idempotency-key'])
+      const { id, plan } = await editor.create(kind.type, request.body, keyName(request), request.headers['idempotency-key'])
+      const replayed = Object.values(plan).every((p) => p.create + p.update + p.unchanged === 0)
+      if (replayed) {
+        // A repeated request: the resource its key created may have been deleted or merged since.
+        const now = await current(kind, id, request)
+        if (!now || now.redirect !== undefined) {
+          throw new ProblemError('WS_ERR_CONFLICT', `The ${kind.type} '${id}' that this Idempotency-Key created has since been ${now ? 'merged into another' : 'deleted'}.`)
+        }
+      }
       return answer(kind, id, true, request, reply)
     })
 
