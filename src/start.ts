@@ -3,7 +3,7 @@
 // and stops the Neo4j this process started (one it merely reused is left running).
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
-import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j/launcher.js'
+import { LocalNeo4jError, localOptions, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j/launcher.js'
 import { listen } from './server.js'
 import { seedOnStart } from './seed/on-start.js'
 
@@ -11,13 +11,7 @@ async function main (config: Config): Promise<void> {
   let uri = config.NEO4J_URI
   let stopNeo4j: (() => Promise<void>) | undefined
   if (!uri) {
-    const local = await startLocalNeo4j({
-      port: config.NEO4J_LOCAL_PORT,
-      home: config.NEO4J_LOCAL_HOME,
-      heap: config.NEO4J_LOCAL_HEAP,
-      pageCache: config.NEO4J_LOCAL_PAGECACHE,
-      log: (line) => console.log(line),
-    })
+    const local = await startLocalNeo4j(localOptions(config, (line) => console.log(line)))
     uri = local.uri
     if (local.started) stopNeo4j = async () => { await stopLocalNeo4j(config.NEO4J_LOCAL_HOME) }
   }

@@ -2,7 +2,7 @@
 // `npm start`, without the HTTP server.
 import type { Config } from '../config.js'
 import { applySchema } from '../graph/schema.js'
-import { startLocalNeo4j } from '../local-neo4j/launcher.js'
+import { localOptions, startLocalNeo4j } from '../local-neo4j/launcher.js'
 import { createDriver, Db } from '../plugins/external/neo4j.js'
 
 export async function connect (
@@ -10,13 +10,7 @@ export async function connect (
 ): Promise<{ db: Db, close: () => Promise<void> }> {
   let uri = config.NEO4J_URI
   if (!uri) {
-    const local = await startLocalNeo4j({
-      port: config.NEO4J_LOCAL_PORT,
-      home: config.NEO4J_LOCAL_HOME,
-      heap: config.NEO4J_LOCAL_HEAP,
-      pageCache: config.NEO4J_LOCAL_PAGECACHE,
-      log,
-    })
+    const local = await startLocalNeo4j(localOptions(config, log))
     uri = local.uri
   }
   const driver = createDriver(config, uri)

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import neo4j from 'neo4j-driver'
 import { projectRoot } from '../lib/paths.js'
+import type { Config } from '../config.js'
 
 export const NEO4J_VERSION = readPomVersion()
 
@@ -280,4 +281,15 @@ export async function stopLocalNeo4j (home: string, timeoutMs = 60_000): Promise
 export async function statusLocalNeo4j (home: string, port: number): Promise<LocalNeo4jStatus> {
   const pid = readPid(resolve(home))
   return { running: await boltAnswers(port), pid: alive(pid) ? pid : null, uri: boltUri(port), home: resolve(home) }
+}
+
+/** The local Neo4j's options as configured (NEO4J_LOCAL_*). */
+export function localOptions (config: Config, log?: (line: string) => void): LocalNeo4jOptions {
+  return {
+    port: config.NEO4J_LOCAL_PORT,
+    home: config.NEO4J_LOCAL_HOME,
+    heap: config.NEO4J_LOCAL_HEAP,
+    pageCache: config.NEO4J_LOCAL_PAGECACHE,
+    ...(log ? { log } : {}),
+  }
 }

@@ -4,10 +4,10 @@ import { createInterface } from 'node:readline/promises'
 import { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { connect } from '../cli/connect.js'
-import { ConfigError, loadConfig } from '../config.js'
-import { LocalNeo4jError } from '../local-neo4j/launcher.js'
+import { loadConfig } from '../config.js'
 import { countGraph, planTotal, resetGraph, writeGraph, type WritePlan } from '../graph/writer.js'
 import { formatIssue, loadSeed } from './load.js'
+import { runCli } from '../cli/run.js'
 
 const SEED_TIMEOUT_MS = 600_000
 
@@ -87,12 +87,4 @@ const program = new Command('seed')
     }
   })
 
-try {
-  await program.parseAsync()
-} catch (err) {
-  if (err instanceof ConfigError || err instanceof LocalNeo4jError) {
-    console.error(err.message)
-    process.exit(1)
-  }
-  throw err
-}
+await runCli(program)

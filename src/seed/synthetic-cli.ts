@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import { connect } from '../cli/connect.js'
-import { ConfigError, loadConfig } from '../config.js'
-import { LocalNeo4jError, statusLocalNeo4j } from '../local-neo4j/launcher.js'
+import { loadConfig } from '../config.js'
+import { statusLocalNeo4j } from '../local-neo4j/launcher.js'
 import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../graph/writer.js'
 import type { Db } from '../plugins/external/neo4j.js'
+import { runCli } from '../cli/run.js'
 import {
   MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, generateSynthetic, planSynthetic, type SyntheticBatch, type SyntheticPhase,
 } from './synthetic.js'
@@ -177,12 +178,4 @@ const program = new Command('seed:synthetic')
     }
   })
 
-try {
-  await program.parseAsync()
-} catch (err) {
-  if (err instanceof ConfigError || err instanceof LocalNeo4jError) {
-    console.error(err.message)
-    process.exit(1)
-  }
-  throw err
-}
+await runCli(program)

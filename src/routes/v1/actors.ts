@@ -9,6 +9,16 @@ import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { idList, linkNext, requireActor } from './params.js'
 
+// The filters both /actors/{id}/statements and /actors/{id}/mentions take besides about/speaker.
+const ACTOR_STATEMENT_FILTERS = {
+  topic: Type.Optional(StatementFilterQuery.topic),
+  stance: Type.Optional(StatementFilterQuery.stance),
+  since: Type.Optional(StatementFilterQuery.since),
+  until: Type.Optional(StatementFilterQuery.until),
+  limit: Type.Optional(PageQuery.limit),
+  cursor: Type.Optional(PageQuery.cursor),
+}
+
 const StatementPage = PageSchema(Type.Ref(StatementSchema), 'a page of statements, newest first')
 
 const actors: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -62,12 +72,7 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       params: IdParamsSchema,
       querystring: Type.Object({
         about: Type.Optional(IdListParam('only statements about these actors')),
-        topic: Type.Optional(StatementFilterQuery.topic),
-        stance: Type.Optional(StatementFilterQuery.stance),
-        since: Type.Optional(StatementFilterQuery.since),
-        until: Type.Optional(StatementFilterQuery.until),
-        limit: Type.Optional(PageQuery.limit),
-        cursor: Type.Optional(PageQuery.cursor),
+        ...ACTOR_STATEMENT_FILTERS,
       }, { additionalProperties: false }),
       response: { 200: { ...StatementPage, examples: example('listActorStatements') }, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
@@ -91,12 +96,7 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       params: IdParamsSchema,
       querystring: Type.Object({
         speaker: Type.Optional(IdListParam('only statements by these actors')),
-        topic: Type.Optional(StatementFilterQuery.topic),
-        stance: Type.Optional(StatementFilterQuery.stance),
-        since: Type.Optional(StatementFilterQuery.since),
-        until: Type.Optional(StatementFilterQuery.until),
-        limit: Type.Optional(PageQuery.limit),
-        cursor: Type.Optional(PageQuery.cursor),
+        ...ACTOR_STATEMENT_FILTERS,
       }, { additionalProperties: false }),
       response: { 200: { ...StatementPage, examples: example('listActorMentions') }, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
