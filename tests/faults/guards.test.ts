@@ -1,5 +1,6 @@
 // Guards that need a misbehaving server: a query slower than the transaction timeout, and an
 // event loop too busy to serve. Both must answer 503 problem+json with Retry-After, never hang.
+import { connect } from 'node:net'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
@@ -43,5 +44,26 @@ describe('guards', () => {
       status = (await app.inject({ method: 'GET', url: '/v1/stats' })).statusCode
     }
     expect(status).toBe(200)
+  })
+
+  it('a client that never finishes its request is cut off with 408 after REQUEST_TIMEOUT_MS', async () => {
+    app = await buildApp(testConfig({ REQUEST_TIMEOUT_MS: '1000' }), { neo4jUri: inject('neo4jUri'), logger: false })
+    await app.ready()
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = app.server.address() as { port: number }
+    const started = Date.now()
+    const answer = await new Promise<string>((resolve, reject) => {
+      let data = ''
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        // Headers that never end: a slow (or malicious) client.
+        socket.write('GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+      })
+      socket.on('data', (chunk) => { data += chunk.toString() })
+      socket.on('close', () => resolve(data))
+      socket.on('error', reject)
+      setTimeout(() => { socket.destroy(); resolve(data) }, 10_000)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 408/)
+    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
