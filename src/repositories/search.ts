@@ -12,7 +12,8 @@ RETURN 'actor' AS type, node.id AS id, node.name AS title,
 const SEARCH_STATEMENTS = `
 CALL db.index.fulltext.queryNodes('statement_search', $lucene, {limit: $fetch}) YIELD node, score
 RETURN 'statement' AS type, node.id AS id,
-  reduce(s = '', a IN [(sp:Actor)-[:SAID]->(node) | sp.name] | s + CASE s WHEN '' THEN '' ELSE ' and ' END + a) + ' ' + node.verb AS title,
+  reduce(s = '', a IN COLLECT { MATCH (sp:Actor)-[r:SAID]->(node) RETURN sp.name ORDER BY r.position }
+    | s + CASE s WHEN '' THEN '' ELSE ' and ' END + a) + ' ' + node.verb AS title,
   node.text AS text, score`
 
 const SEARCH_DOCUMENTS = `
