@@ -12,7 +12,7 @@ export const EXAMPLE_REQUESTS: Record<string, string | ExampleRequest> = {
   stanceMatrix: '/v1/stance-matrix?speakers=brendan-carr,marsha-blackburn&limit=3',
   listDocuments: '/v1/documents?limit=2',
   getDocument: '/v1/documents/cloutier-blog-post-2020',
-  neighbourhood: '/v1/graph/neighbourhood/shou-zi-chew?depth=1&limit=5',
+  neighbourhood: '/v1/graph/neighbourhood/shou-zi-chew?depth=1&limit=10',
   paths: '/v1/paths?from=brendan-carr&to=oracle&maxHops=4',
   search: '/v1/search?q=oracle&limit=2',
   stats: '/v1/stats',

@@ -30,10 +30,12 @@ WITH r, m AS n LIMIT $fetch
 RETURN elementId(n) AS element, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
   r.stance AS stance, coalesce(r.role, r.type) AS role, ` + NODE_VIEW + ' AS node'
 
+// Shortest paths in a stable order (the ids, then the relationship types along them), so the
+// same graph always gives the same 10.
 const PATH_RETURN = `
+WITH p ORDER BY [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] LIMIT 10
 RETURN [n IN nodes(p) | ` + NODE_VIEW + `] AS nodes,
-[r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}] AS rels
-LIMIT 10`
+[r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}] AS rels`
 
 // Variable-length bounds cannot be parameters, so each allowed maxHops has its own constant query.
 export const PATH_QUERIES: Record<number, string> = {
@@ -106,9 +108,13 @@ export class GraphRepository {
       frontier = next
     }
     const ids = new Set([...nodes.values()].map((n) => n.id))
+    const [center, ...rest] = [...nodes.values()]
+    // A stable order for the same graph, whatever order the store hands relationships out in.
+    const byNode = (a: GraphNode, b: GraphNode) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id)
+    const byEdge = (a: GraphEdge, b: GraphEdge) => a.source.localeCompare(b.source) || a.type.localeCompare(b.type) || a.target.localeCompare(b.target)
     return {
-      nodes: [...nodes.values()],
-      edges: [...edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target)),
+      nodes: [center!, ...rest.sort(byNode)],
+      edges: [...edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target)).sort(byEdge),
       truncated,
     }
   }

@@ -51,13 +51,18 @@ export const ActorRefSchema = Type.Object({
   kind: ActorKindSchema,
 }, { $id: 'ActorRef', description: 'an actor, in short' })
 
-export const DocumentRefSchema = Type.Object({
+// What every view of a document starts with.
+const DOCUMENT_FIELDS = {
   id: Type.String(),
   title: Type.String(),
   kind: DocumentKindSchema,
   date: Nullable(Type.String()),
   datePrecision: DatePrecisionSchema,
   url: Nullable(Type.String()),
+}
+
+export const DocumentRefSchema = Type.Object({
+  ...DOCUMENT_FIELDS,
 }, { $id: 'DocumentRef', description: 'a document, in short' })
 
 export const EvidenceSchema = Type.Object({
@@ -177,24 +182,14 @@ export const StanceMatrixSchema = Type.Object({
 // ---------- documents ----------
 
 export const DocumentSummarySchema = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  kind: DocumentKindSchema,
-  date: Nullable(Type.String()),
-  datePrecision: DatePrecisionSchema,
-  url: Nullable(Type.String()),
+  ...DOCUMENT_FIELDS,
   publisher: Nullable(Type.Ref(ActorRefSchema)),
   statementCount: Type.Integer({ description: 'statements reported in it' }),
   hasText: Type.Boolean({ description: 'whether whosaid holds its full text' }),
 }, { $id: 'DocumentSummary' })
 
 export const DocumentDetailSchema = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  kind: DocumentKindSchema,
-  date: Nullable(Type.String()),
-  datePrecision: DatePrecisionSchema,
-  url: Nullable(Type.String()),
+  ...DOCUMENT_FIELDS,
   note: Nullable(Type.String()),
   textHash: Nullable(Type.String({ description: 'sha256 of the full text' })),
   text: Type.Optional(Nullable(Type.String({ description: 'the full text, with includeText=true' }))),
