@@ -103,6 +103,10 @@ export default fp(async (fastify) => {
         { name: 'headers.neo4j-bookmarks', reason: 'is not a bookmark this database issued; send back the header of an earlier write, or none' },
       ])
     }
+    if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Statement.EntityNotFound') {
+      // A node this request read was deleted by a concurrent write before it could use it.
+      return sendProblem(request, reply, 'WS_ERR_CONFLICT', 'Something this request relies on was changed by a concurrent write; retry it.')
+    }
     if (err instanceof Neo4jError) {
       if (UNAVAILABLE_CODES.has(err.code) || err.retriable) {
         request.log.warn({ code: err.code, msg: err.message }, 'database unavailable')
