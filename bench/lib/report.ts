@@ -1,0 +1,299 @@
+// The targets of issue 6, evaluated on a run's figures, and the Markdown report of that run.
+// Nothing here is a constant figure: every number printed comes from the results object.
+import type { BenchResults, RunRow, SizeResult } from '../run.js'
+import { planText } from './profile.js'
+
+export interface TargetResult {
+  name: string
+  /** null: not measured in this run (e.g. quick mode has no 1M graph). */
+  pass: boolean | null
+  detail: string
+  /** Why, from this run's evidence, when it fails. */
+  why: string | null
+}
+
+const MB = 2 ** 20
+const f0 = (n: number): string => Number.isFinite(n) ? n.toFixed(0) : '–'
+const f1 = (n: number): string => Number.isFinite(n) ? n.toFixed(1) : '–'
+const f2 = (n: number): string => Number.isFinite(n) ? n.toFixed(2) : '–'
+const ms = (n: number): string => !Number.isFinite(n) ? '–' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)
+
+const at = (size: SizeResult, c: number): RunRow[] => size.runs.filter((r) => r.connections === c)
+const hasRps = (g: RunRow['graphql']): g is Extract<RunRow['graphql'], { rps: number }> => 'rps' in g
+
+export function evaluateTargets (bench: BenchResults): TargetResult[] {
+  const out: TargetResult[] = []
+  const sizes = bench.sizes
+  const largest = sizes.at(-1)
+  const million = sizes.find((s) => s.label === '1m')
+  const c16 = sizes.flatMap((s) => at(s, 16).map((r) => ({ size: s.label, r })))
+
+  // 1. API >= 0.9 x raw driver at 16 connections, every endpoint.
+  if (c16.length === 0) {
+    out.push({ name: 'API throughput ≥ 0.9 × raw driver at 16 connections', pass: null, detail: 'not measured (no 16-connection runs)', why: null })
+  } else {
+    const bad = c16.filter(({ r }) => r.apiVsDriver < 0.9)
+    const min = c16.reduce((m, x) => x.r.apiVsDriver < m.r.apiVsDriver ? x : m)
+    const why = bad.length === 0
+      ? null
+      : bad.map(({ size, r }) => {
+        const gap = 1000 / r.api.rps - 1000 / r.driver.rps
+        const http = 1000 / r.floor.rps
+        const cpu = r.api.cpuMsPerRequest !== null && r.driver.cpuMsPerRequest !== null
+          ? `; CPU per request: API process ${f2(r.api.cpuMsPerRequest)} ms, driver-only process ${f2(r.driver.cpuMsPerRequest)} ms, bare Fastify ${f2(r.floor.cpuMsPerRequest ?? NaN)} ms${r.api.neo4jCpuMsPerRequest !== null ? `, Neo4j ${f2(r.api.neo4jCpuMsPerRequest)} ms` : ''}`
+          : ''
+        return `${size} ${r.endpoint}: API ${f0(r.api.rps)} vs driver ${f0(r.driver.rps)} req/s (${f2(r.apiVsDriver)}), i.e. ${f2(gap)} ms more per request at this throughput, of which a bare Fastify answering the same ${r.floor.bytes} bytes needs ${f2(http)} ms (p50 API ${ms(r.api.p50)} vs driver ${ms(r.driver.p50)} ms${cpu})`
+      }).join('; ')
+    out.push({
+      name: 'API throughput ≥ 0.9 × raw driver at 16 connections',
+      pass: bad.length === 0,
+      detail: `${c16.length - bad.length}/${c16.length} endpoint×size pass; lowest ${f2(min.r.apiVsDriver)} (${min.size} ${min.r.endpoint})`,
+      why,
+    })
+  }
+
+  // 2. API ahead of the GraphQL peer (where the peer can ask the question).
+  const comparable = c16.filter(({ r }) => r.apiVsGraphql !== null)
+  if (comparable.length === 0) {
+    out.push({ name: 'API ahead of the GraphQL peer at 16 connections', pass: null, detail: 'no comparable GraphQL runs', why: null })
+  } else {
+    const bad = comparable.filter(({ r }) => (r.apiVsGraphql ?? 0) <= 1)
+    const min = comparable.reduce((m, x) => (x.r.apiVsGraphql ?? 0) < (m.r.apiVsGraphql ?? 0) ? x : m)
+    const unsupported = [...new Set(c16.filter(({ r }) => r.apiVsGraphql === null).map(({ r }) => r.endpoint))]
+    out.push({
+      name: 'API ahead of the GraphQL peer at 16 connections',
+      pass: bad.length === 0,
+      detail: `${comparable.length - bad.length}/${comparable.length} comparable endpoint×size ahead; lowest API/GraphQL ${f2(min.r.apiVsGraphql ?? NaN)} (${min.size} ${min.r.endpoint}); not expressible in GraphQL: ${unsupported.join(', ') || 'none'}`,
+      why: bad.length === 0 ? null : bad.map(({ size, r }) => `${size} ${r.endpoint}: API ${f0(r.api.rps)} vs GraphQL ${hasRps(r.graphql) ? f0(r.graphql.rps) : '–'} req/s`).join('; '),
+    })
+  }
+
+  // 3. p99 < 50 ms at 16 connections on the 1M graph, every endpoint but paths.
+  {
+    const size = million ?? largest
+    const rows = size ? at(size, 16).filter((r) => r.endpoint !== 'paths') : []
+    if (!size || rows.length === 0) {
+      out.push({ name: 'p99 < 50 ms at 16 connections on 1M (except paths)', pass: null, detail: 'not measured', why: null })
+    } else {
+      const bad = rows.filter((r) => r.api.p99 >= 50)
+      const worst = rows.reduce((m, r) => r.api.p99 > m.api.p99 ? r : m)
+      const profiles = new Map(size.profiles.map((p) => [p.key, p]))
+      out.push({
+        name: 'p99 < 50 ms at 16 connections on 1M (except paths)',
+        pass: million ? bad.length === 0 : null,
+        detail: `${million ? '' : `(no 1M graph in this run; on ${size.label}) `}${rows.length - bad.length}/${rows.length} pass; worst ${worst.endpoint} p99 ${ms(worst.api.p99)} ms`,
+        why: bad.length === 0
+          ? null
+          : bad.map((r) => {
+            const p = profiles.get(r.endpoint)
+            return `${r.endpoint}: p99 ${ms(r.api.p99)} ms (driver alone p99 ${ms(r.driver.p99)} ms${p ? `; ${p.dbHits} db hits per request, hottest ${p.queries.map((q) => q.hottest).sort((a, b) => b.dbHits - a.dbHits)[0]?.operator ?? '?'}` : ''})`
+          }).join('; '),
+      })
+    }
+  }
+
+  // 4. Seeding >= 0.5 x LOAD CSV rate on the same rows.
+  const w = bench.writes
+  if (!w) {
+    out.push({ name: 'seeding CLI ≥ 0.5 × LOAD CSV rate (same rows)', pass: null, detail: bench.writesError ? `writes failed: ${bench.writesError.slice(0, 200)}` : 'writes not run', why: null })
+  } else {
+    out.push({
+      name: 'seeding CLI ≥ 0.5 × LOAD CSV rate (same rows)',
+      pass: w.seedVsLoadCsv >= 0.5,
+      detail: `${w.settings.statements} statements: CLI ${f0(w.seedCli.statementsPerSecond ?? NaN)}/s vs LOAD CSV ${f0(w.loadCsv.statementsPerSecond)}/s = ${f2(w.seedVsLoadCsv)}`,
+      why: w.seedVsLoadCsv >= 0.5 ? null : `the CLI took ${f1(w.seedCli.loadSeconds ?? NaN)} s, LOAD CSV ${f1(w.loadCsv.loadSeconds)} s for the same ${w.settings.statements} statements`,
+    })
+  }
+
+  // 5. 1M loaded in < 5 minutes.
+  {
+    const m = w?.million
+    const remembered = million?.load.loadSeconds ?? null
+    if (m && m.loadSeconds !== null) {
+      out.push({
+        name: '1M statements loaded in < 5 minutes',
+        pass: m.loadSeconds < 300,
+        detail: `seeding CLI into an empty database: ${f1(m.loadSeconds)} s (${f0(m.statementsPerSecond ?? NaN)} statements/s; ${f1(m.wallSeconds)} s wall with start-up)`,
+        why: m.loadSeconds < 300 ? null : `the statements phase ran at ${f0(m.statementsPhasePerSecond ?? NaN)} statements/s; 1M in 300 s needs ${f0(1e6 / 300)}/s`,
+      })
+    } else if (remembered !== null) {
+      out.push({ name: '1M statements loaded in < 5 minutes', pass: remembered < 300, detail: `remembered load of the 1M read database: ${f1(remembered)} s (on ${million?.load.loadedAt})`, why: null })
+    } else {
+      out.push({ name: '1M statements loaded in < 5 minutes', pass: null, detail: 'no 1M load timed in this run (--million)', why: null })
+    }
+  }
+
+  // 6. API RSS < 200 MB at 64 connections.
+  {
+    const maxC = Math.max(...sizes.flatMap((s) => s.runs.map((r) => r.connections)), 0)
+    const rows = sizes.flatMap((s) => s.runs.filter((r) => r.connections === maxC).map((r) => ({ size: s.label, r })))
+    if (rows.length === 0) {
+      out.push({ name: 'API RSS < 200 MB at 64 connections', pass: null, detail: 'not measured', why: null })
+    } else {
+      const peak = rows.reduce((m, x) => x.r.api.rssPeak > m.r.api.rssPeak ? x : m)
+      out.push({
+        name: 'API RSS < 200 MB at 64 connections',
+        pass: maxC >= 64 ? peak.r.api.rssPeak < 200 * MB : null,
+        detail: `${maxC < 64 ? `(highest level run: ${maxC} connections) ` : ''}peak ${f0(peak.r.api.rssPeak / MB)} MB (${peak.size} ${peak.r.endpoint})`,
+        why: peak.r.api.rssPeak < 200 * MB ? null : `peak during ${peak.size} ${peak.r.endpoint}`,
+      })
+    }
+  }
+
+  // 7. 100k -> 1M, p50 of indexed lookups grows < 2x (API, 1 connection: latency without queueing).
+  {
+    const small = sizes.find((s) => s.label === '100k')
+    if (!small || !million) {
+      out.push({ name: 'p50 of indexed lookups grows < 2× from 100k to 1M', pass: null, detail: 'needs both 100k and 1M in the run', why: null })
+    } else {
+      const indexed = new Set(['statements-about', 'statements-by-speaker', 'who-said-what-about', 'stance-matrix', 'neighbourhood', 'search'])
+      const growth = at(million, 1).filter((r) => indexed.has(r.endpoint)).map((r) => {
+        const base = at(small, 1).find((x) => x.endpoint === r.endpoint)
+        return { endpoint: r.endpoint, growth: base ? r.api.p50 / base.api.p50 : NaN, a: base?.api.p50 ?? NaN, b: r.api.p50 }
+      })
+      const bad = growth.filter((g) => !(g.growth < 2))
+      out.push({
+        name: 'p50 of indexed lookups grows < 2× from 100k to 1M',
+        pass: growth.length > 0 && bad.length === 0,
+        detail: growth.map((g) => `${g.endpoint} ${ms(g.a)}→${ms(g.b)} ms (${f2(g.growth)}×)`).join('; ') + ' (API, 1 connection)',
+        why: bad.length === 0 ? null : bad.map((g) => `${g.endpoint} ${f2(g.growth)}×`).join(', '),
+      })
+    }
+  }
+  return out
+}
+
+function table (head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+}
+
+function runTable (rows: RunRow[]): string {
+  return table(
+    ['endpoint', 'API req/s', 'p50', 'p99', 'driver req/s', 'p50', 'p99', 'API/driver', 'HTTP floor req/s', 'p50', 'p99', 'GraphQL req/s', 'p50', 'p99', 'API/GraphQL', 'CPU ms/req: API / driver / floor / GraphQL', 'Neo4j CPU ms/req: API / driver / GraphQL', 'API RSS peak', 'slices'],
+    rows.map((r) => [
+      r.endpoint,
+      f0(r.api.rps) + (r.api.errors ? ` (${r.api.errors} err)` : ''), ms(r.api.p50), ms(r.api.p99),
+      f0(r.driver.rps) + (r.driver.errors ? ` (${r.driver.errors} err)` : ''), ms(r.driver.p50), ms(r.driver.p99),
+      f2(r.apiVsDriver),
+      f0(r.floor.rps), ms(r.floor.p50), ms(r.floor.p99),
+      ...(hasRps(r.graphql) ? [f0(r.graphql.rps) + (r.graphql.errors ? ` (${r.graphql.errors} err)` : ''), ms(r.graphql.p50), ms(r.graphql.p99), f2(r.apiVsGraphql ?? NaN)] : ['n/a', '', '', 'n/a']),
+      [r.api, r.driver, r.floor, hasRps(r.graphql) ? r.graphql : null].map((x) => x?.cpuMsPerRequest != null ? f2(x.cpuMsPerRequest) : '–').join(' / '),
+      [r.api, r.driver, hasRps(r.graphql) ? r.graphql : null].map((x) => x?.neo4jCpuMsPerRequest != null ? f2(x.neo4jCpuMsPerRequest) : '–').join(' / '),
+      `${f0(r.api.rssPeak / MB)} MB`,
+      `${r.rounds}×${f1(r.sliceSeconds)} s`,
+    ])
+  )
+}
+
+export function renderMarkdown (bench: BenchResults): string {
+  const m = bench.meta
+  const lines: string[] = []
+  const push = (...l: string[]): void => { lines.push(...l) }
+  push(
+    `# whosaid benchmark results${m.mode === 'quick' ? ' (quick check)' : ''}`,
+    '',
+    `Written by \`npm run bench${m.mode === 'quick' ? ' -- --quick' : ''}\` (bench/run.ts) on ${m.date}; the run took ${f1(m.durationSeconds / 60)} min. ` +
+      'Every figure below comes from that run; the JSON beside this file has all of them (and every query plan).',
+    '',
+    `- **Machine:** ${m.machine.cpus} × ${m.machine.cpuModel}, ${f0(m.machine.memoryGiB)} GiB, Linux ${m.machine.kernel}; shared and noisy: load average ${m.machine.loadavgStart.map(f1).join(' / ')} at the start, ${m.machine.loadavgEnd.map(f1).join(' / ')} at the end (1/5/15 min). Absolute figures move with the neighbours; compare the variants measured side by side (ratios).`,
+    `- **Versions:** ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; whosaid ${m.git.commit.slice(0, 12)}${m.git.dirty ? ' (src/ had uncommitted changes)' : ''}.`,
+    `- **API under test:** ${m.apiMode.note}, a separate process (NODE_ENV=production, LOG_LEVEL=warn, rate limit and load shedding out of the way), driver pool 50.`,
+    `- **Method:** autocannon (programmatic, no pipelining) at ${m.settings.connections.join(', ')} connections; per endpoint, each variant warms up ${m.settings.warmupSeconds} s, then API, driver and GraphQL are measured ${m.settings.seconds} s each, interleaved in ${m.settings.rounds} round(s) with the order rotating (so all three share the neighbours' noise; an endpoint whose warm-up latency is over a fifth of a slice gets fewer, longer slices: the *slices* column), then the HTTP floor ${m.settings.floorSeconds} s. ` +
+      '*driver* = the repository calls the route makes (same Cypher, same parameters) through neo4j-driver in the load generator\'s process at the same concurrency, no HTTP; ' +
+      '*HTTP floor* = bare Fastify answering a fixed body of the API answer\'s size; *GraphQL* = the same question through @neo4j/graphql 7 + graphql-yoga over the same database. Latencies in ms. ' +
+      '*CPU ms/req* = CPU time of the serving process (from /proc, 10 ms ticks) over the measured slices, per successful request; for *driver* that process is the load generator itself (no HTTP, so it is mostly the driver\'s and the repositories\' work). *Neo4j CPU ms/req* = the Neo4j server\'s CPU time over the same slices per request (on the shared 1M server it includes whatever other clients ran meanwhile).',
+    ''
+  )
+
+  push('## Targets', '')
+  push(table(['target', 'result', 'measured'], bench.targets.map((t) => [t.name, t.pass === null ? 'not measured' : t.pass ? '**pass**' : '**FAIL**', t.detail])), '')
+  const failing = bench.targets.filter((t) => t.pass === false)
+  push('### Where we fall short', '')
+  if (failing.length === 0) push('Every target measured in this run passes.', '')
+  else for (const t of failing) push(`- **${t.name}** — ${t.detail}. ${t.why ?? ''}`)
+  push('')
+
+  push('## Graph sizes and loads', '')
+  push(table(['size', 'Neo4j', 'load', 'statements/s', 'graph'], bench.sizes.map((s) => [
+    `${s.label} (${s.statements})`,
+    `${s.neo4j.uri}${s.neo4j.home ? `, home ${s.neo4j.home}` : ''}${s.neo4j.heap ? `, heap ${s.neo4j.heap}, page cache ${s.neo4j.pageCache}` : ' (the running development server)'}${s.neo4j.startSeconds !== null ? `, started in ${f1(s.neo4j.startSeconds)} s` : ''}`,
+    s.load.reused
+      ? `reused (already held ${s.statements}); ${s.load.loadSeconds !== null ? `its load took ${f1(s.load.loadSeconds)} s (${s.load.loadedAt})` : 'loaded before the benchmark kept records: time unknown'}`
+      : `loaded in this run: ${f1(s.load.loadSeconds ?? NaN)} s (${f1(s.load.totalSeconds ?? NaN)} s with connecting and clearing)`,
+    s.load.statementsPerSecond !== null ? `${s.load.statementsPerSecond} (statements phase ${s.load.statementsPhasePerSecond})` : '–',
+    s.load.counts.replace(/\n\s*/g, '; '),
+  ])), '')
+
+  for (const s of bench.sizes) {
+    const t = s.targets
+    push(`## Reads on ${s.label} statements`, '')
+    push(`Mid-degree actor \`${t.mid.id}\` (${t.mid.name}; rank ${t.mid.rank} of ${t.ranked} by statements made + about, the ${t.percentile}th percentile: said ${t.mid.said}, about ${t.mid.about}); second actor \`${t.mid2.id}\` (said ${t.mid2.said}, about ${t.mid2.about}); search word \`${t.word}\`; hub \`${t.hub.id}\` (said ${t.hub.said}, about ${t.hub.about}).`, '')
+    push(`API start-up to ready (Neo4j already up): ${f0(s.api.startupMs)} ms; idle RSS ${f0(s.api.idleRss / MB)} MB.${s.graphqlStartupMs !== null ? ` GraphQL peer start-up: ${f0(s.graphqlStartupMs)} ms.` : ''}`, '')
+    if (s.incidents.length > 0) push('**Incidents** (the run restarted the API and measured that endpoint again):', '', ...s.incidents.map((i) => `- ${i}`), '')
+    for (const c of bench.meta.settings.connections) {
+      const rows = at(s, c)
+      if (rows.length === 0) continue
+      push(`### ${s.label}, ${c} connection${c === 1 ? '' : 's'}`, '', runTable(rows), '')
+    }
+    if (s.hub.length > 0) {
+      push(`### ${s.label}, hub actor \`${s.targets.hub.id}\`, ${s.hub[0]!.connections} connections`, '', `One ${bench.meta.settings.hubSeconds} s slice per variant (hub requests take up to seconds each).`, '', runTable(s.hub), '')
+    }
+    push(`### Answers compared (${s.label})`, '')
+    push(table(['endpoint', 'API answer', 'GraphQL answer'], s.answers.map((a) => [
+      `\`${a.url}\``,
+      `${a.status}, ${a.bytes} B, ${a.items ?? '–'} items`,
+      'unsupported' in a.graphql ? `not expressible: ${a.graphql.unsupported}` : `${a.graphql.bytes} B, ${a.graphql.items} items${a.graphql.errors ? `, errors: ${a.graphql.errors}` : ''} — ${a.graphql.note}`,
+    ])), '')
+  }
+
+  push('## Resources', '')
+  push(table(['size', 'API start-up to ready', 'idle RSS', ...bench.meta.settings.connections.map((c) => `peak RSS at ${c} conn.`)], bench.sizes.map((s) => [
+    s.label, `${f0(s.api.startupMs)} ms`, `${f0(s.api.idleRss / MB)} MB`,
+    ...bench.meta.settings.connections.map((c) => {
+      const rows = at(s, c)
+      return rows.length ? `${f0(Math.max(...rows.map((r) => r.api.rssPeak)) / MB)} MB` : '–'
+    }),
+  ])), '')
+
+  push('## Writes', '')
+  const w = bench.writes
+  if (!w) {
+    push(bench.writesError ? `The write benchmark failed: \`${bench.writesError.slice(0, 500)}\`` : 'Not run.', '')
+  } else {
+    push(`An empty bench-only Neo4j (${w.settings.home}, heap ${w.settings.heap}, page cache ${w.settings.pageCache}; emptied by ${w.settings.wipe === 'restart' ? 'a fresh store' : 'deleting every node'} between loads; start-ups ${w.neo4jStarts.map(f1).join(', ')} s), the same synthetic rows (seed 42) each time.`, '')
+    push(table(['load', 'statements', 'seconds', 'statements/s', 'notes'], [
+      ['seeding CLI (`npm run seed:synthetic`)', String(w.settings.statements), f1(w.seedCli.loadSeconds ?? NaN), f0(w.seedCli.statementsPerSecond ?? NaN), `statements phase ${w.seedCli.statementsPhasePerSecond}/s; one transaction per 5000 rows`],
+      ['LOAD CSV of the same rows', String(w.settings.statements), f1(w.loadCsv.loadSeconds), f0(w.loadCsv.statementsPerSecond), `CSV written in ${f1(w.loadCsv.csvSeconds)} s (not counted); ${w.loadCsv.note}; same node and relationship counts as the CLI: ${w.loadCsv.countsMatchSeedCli ? 'yes' : 'NO'}`],
+      ['POST /v1/import (NDJSON)', String(w.import.statements), f1(w.import.seconds), f0(w.import.statementsPerSecond), `${w.import.requests} requests (${f0(w.import.bodyBytes / MB)} MB, documents carry their text), ${w.import.records} records at ${f0(w.import.recordsPerSecond)}/s, API peak RSS ${f0(w.import.apiPeakRss / MB)} MB`],
+      ...(w.million ? [['seeding CLI, 1M (fresh database)', '1000000', f1(w.million.loadSeconds ?? NaN), f0(w.million.statementsPerSecond ?? NaN), `statements phase ${w.million.statementsPhasePerSecond}/s; ${f1(w.million.wallSeconds)} s wall`]] : []),
+    ]), '')
+    push(`Seeding CLI / LOAD CSV = **${f2(w.seedVsLoadCsv)}**.`, '')
+    push(table(['LOAD CSV step', 'rows', 'seconds'], w.loadCsv.steps.map((st) => [st.file, String(st.rows), f1(st.seconds)])), '')
+  }
+
+  for (const s of bench.sizes.filter((x) => x.profiles.length > 0)) {
+    push(`## Query plans (PROFILE on ${s.label})`, '')
+    push('Each endpoint\'s repository calls run once through a recording `Db`; each query is then PROFILEd with the same parameters. Offenders: label or all-node scans, unbounded variable-length expansions, full index scans.', '')
+    for (const [title, list] of [['load-tested endpoints, mid-degree actor', s.profiles], ['load-tested endpoints, hub actor', s.hubProfiles], ['the other read endpoints (profiled, not load-tested)', s.otherProfiles ?? []]] as const) {
+      if (list.length === 0) continue
+      push(`### ${title}`, '')
+      push(table(['endpoint', 'queries', 'db hits', 'PROFILE ms', 'hottest operator', 'operators', 'offenders'], list.map((p) => {
+        const hottest = p.queries.map((q) => q.hottest).sort((a, b) => b.dbHits - a.dbHits)[0]
+        return [
+          `\`${p.path}\``, String(p.queries.length), String(p.dbHits), f0(p.queries.reduce((a, q) => a + q.ms, 0)),
+          hottest ? `${hottest.operator} (${hottest.dbHits})` : '–',
+          [...new Set(p.queries.flatMap((q) => q.operators))].join(', '),
+          p.offenders.length ? p.offenders.join('<br>') : 'none',
+        ]
+      })), '')
+    }
+    push('<details><summary>Plans (every profiled query)</summary>', '')
+    for (const p of [...s.profiles, ...s.hubProfiles.map((h) => ({ ...h, key: `${h.key} (hub)` })), ...(s.otherProfiles ?? [])]) {
+      for (const [i, q] of p.queries.entries()) {
+        push(`**${p.key}, query ${i + 1}** (${q.dbHits} db hits, ${q.rows} rows)`, '', '```', q.cypher, '```', '```', ...planText(q.plan), '```', '')
+      }
+    }
+    push('</details>', '')
+  }
+  return lines.join('\n') + '\n'
+}
