@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // The first run on a new machine resolves Neo4j from Maven Central inside global setup.
     hookTimeout: 600_000,
-    reporters: ['default'],
+    // The JUnit file is for CI tools that read test results rather than logs.
+    reporters: ['default', ['junit', { outputFile: 'test-results/junit.xml' }]],
   },
 })
