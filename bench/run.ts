@@ -68,6 +68,8 @@ export interface SizeResult {
 export interface BenchResults {
   meta: {
     mode: 'quick' | 'full'
+    /** False while the run is still going (or if it died): the file then holds what was measured so far. */
+    complete: boolean
     date: string
     finished: string
     durationSeconds: number
@@ -76,7 +78,8 @@ export interface BenchResults {
     git: { commit: string, dirty: boolean }
     settings: { sizes: string[], connections: number[], seconds: number, warmupSeconds: number, floorSeconds: number, rounds: number, hubConnections: number, hubSeconds: number }
     apiMode: ApiMode
-    notes: string[]
+    /** Steps that failed (a graph size that could not be measured...). */
+    errors: string[]
   }
   sizes: SizeResult[]
   writes: WriteResults | null
@@ -100,6 +103,7 @@ interface Options {
   rounds?: string
   percentile: string
   hub?: boolean
+  hubConnections?: string
   graphql: boolean
   reads: boolean
   writes: boolean
@@ -127,6 +131,7 @@ const program = new Command('bench')
   .option('--rounds <n>', 'interleaved rounds per measurement (the measured seconds are split between them)')
   .option('--percentile <n>', 'the mid-degree actor\'s percentile in the degree ranking', '95')
   .option('--hub', 'measure the hub actor too (on by default in the full run)')
+  .option('--hub-connections <n>', 'connections for the hub actor runs (hub requests take up to seconds each)', '1')
   .option('--no-hub', 'skip the hub actor runs')
   .option('--no-graphql', 'skip the GraphQL peer')
   .option('--no-reads', 'skip the read benchmark')
@@ -157,7 +162,7 @@ const floorSeconds = Number(opts.floorSeconds ?? (quick ? 1 : 3))
 const rounds = Number(opts.rounds ?? (quick ? 1 : 3))
 const measureHub = opts.hub ?? !quick
 const hubSeconds = Math.max(seconds, 8)
-const hubConnections = 16
+const hubConnections = Number(opts.hubConnections ?? 1)
 const writeStatements = Number(opts.writeStatements ?? (quick ? 10_000 : 100_000))
 const importStatements = Number(opts.importStatements ?? (quick ? 10_000 : 100_000))
 const million = opts.million ?? !quick
@@ -397,25 +402,44 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
     if (measureHub && profileHere) {
       log(`  ${label}, hub actor ${targets.hub.id}, ${hubConnections} connections:`)
       // Hub requests take up to seconds each: one longer slice per variant, so that slow requests complete.
-      for (const [i, ep] of hubEps.entries()) hub.push(await measureEndpoint(servers, ep, hubAnswers[i]!, hubConnections, hubSeconds, 1))
+      for (const [i, ep] of hubEps.entries()) {
+        try {
+          hub.push(await measureEndpoint(servers, ep, hubAnswers[i]!, hubConnections, hubSeconds, 1))
+        } catch (err) {
+          servers.incidents.push(`hub ${ep.key}: ${String(err).slice(0, 500)}`)
+          log(`  !! hub ${ep.key} failed: ${String(err).slice(0, 300)}`)
+        }
+      }
     }
     const profiles: EndpointProfile[] = []
     const hubProfiles: EndpointProfile[] = []
     const otherProfiles: EndpointProfile[] = []
     if (opts.profiles && profileHere) {
       log(`  PROFILE of every endpoint's queries on ${label}:`)
+      const profile = async (ep: Endpoint | ReturnType<typeof otherReadEndpoints>[number], actor: string) => {
+        try {
+          return await profileEndpoint(db, ep, actor)
+        } catch (err) {
+          servers.incidents.push(`PROFILE of ${ep.key}: ${String(err).slice(0, 500)}`)
+          log(`  !! PROFILE of ${ep.key} failed: ${String(err).slice(0, 300)}`)
+          return null
+        }
+      }
       for (const ep of eps) {
-        const p = await profileEndpoint(db, ep, targets.mid.id)
+        const p = await profile(ep, targets.mid.id)
+        if (!p) continue
         profiles.push(p)
         log(`    ${ep.key.padEnd(22)} ${p.queries.length} queries, ${p.dbHits} db hits${p.offenders.length ? `; OFFENDERS: ${p.offenders.join('; ')}` : ''}`)
       }
       for (const ep of hubEps) {
-        const p = await profileEndpoint(db, ep, targets.hub.id)
+        const p = await profile(ep, targets.hub.id)
+        if (!p) continue
         hubProfiles.push(p)
         log(`    hub ${ep.key.padEnd(18)} ${p.queries.length} queries, ${p.dbHits} db hits${p.offenders.length ? `; OFFENDERS: ${p.offenders.join('; ')}` : ''}`)
       }
       for (const call of otherReadEndpoints({ actor: targets.mid.id, word: targets.word, topic: targets.topic, document: targets.document, statement: targets.statement })) {
-        const p = await profileEndpoint(db, call, targets.mid.id)
+        const p = await profile(call, targets.mid.id)
+        if (!p) continue
         otherProfiles.push(p)
         log(`    ${call.path.slice(0, 60).padEnd(40)} ${p.queries.length} queries, ${p.dbHits} db hits${p.offenders.length ? `; OFFENDERS: ${p.offenders.join('; ')}` : ''}`)
       }
@@ -449,49 +473,17 @@ async function main (): Promise<void> {
   log(`API: ${apiMode.note}`)
   const commit = (await runCommand('git', ['rev-parse', 'HEAD'], process.env)).output.trim()
   const dirty = (await runCommand('git', ['status', '--porcelain', '--', 'src'], process.env)).output.trim().length > 0
-  let neo4jServer = `Neo4j ${NEO4J_VERSION}`
-  const notes: string[] = []
-
-  const results: SizeResult[] = []
-  if (opts.reads) {
-    const profileSize = sizes.at(-1)!
-    for (const label of sizes) {
-      results.push(await benchSize(label, apiMode, label === profileSize))
-      neo4jServer = results[0]!.neo4j.version
-    }
-  }
-
-  let writes: WriteResults | null = null
-  let writesError: string | null = null
-  if (opts.writes) {
-    try {
-      writes = await runWrites({
-        statements: writeStatements,
-        importStatements,
-        importBatch: 5000,
-        port: Number(opts.writePort),
-        home: '.neo4j/bench-write',
-        heap: opts.writeHeap,
-        pageCache: opts.writePagecache,
-        wipe: quick ? 'delete' : 'restart',
-      }, apiMode, million ? 1_000_000 : null, log)
-    } catch (err) {
-      writesError = err instanceof Error ? `${err.message}` : String(err)
-      log(`WRITES FAILED: ${writesError}`)
-    }
-  }
-
-  const finished = new Date().toISOString()
   const bench: BenchResults = {
     meta: {
       mode: quick ? 'quick' : 'full',
+      complete: false,
       date,
-      finished,
-      durationSeconds: (performance.now() - runStarted) / 1000,
+      finished: date,
+      durationSeconds: 0,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, kernel: release(), loadavgStart, loadavgEnd: loadavg() },
       versions: {
         node: process.version,
-        neo4j: neo4jServer,
+        neo4j: `Neo4j ${NEO4J_VERSION}`,
         fastify: pkgVersion('fastify'),
         'neo4j-driver': pkgVersion('neo4j-driver'),
         '@neo4j/graphql': pkgVersion('@neo4j/graphql'),
@@ -502,17 +494,61 @@ async function main (): Promise<void> {
       git: { commit, dirty },
       settings: { sizes, connections, seconds, warmupSeconds, floorSeconds, rounds, hubConnections, hubSeconds },
       apiMode,
-      notes,
+      errors: [],
     },
-    sizes: results,
-    writes,
-    writesError,
+    sizes: [],
+    writes: null,
+    writesError: null,
     targets: [],
   }
-  bench.targets = evaluateTargets(bench)
-  // Plans are long: the JSON keeps every plan tree, the Markdown a summary.
-  writeFileSync(join(outDir, `${stem}.json`), JSON.stringify(bench, null, 2) + '\n')
-  writeFileSync(join(outDir, quick ? 'quick.md' : 'README.md'), renderMarkdown(bench))
+  // Results are written after every step, so a run that dies still leaves what it measured
+  // (marked incomplete); the last write is the complete one.
+  const save = (complete: boolean): void => {
+    bench.meta.complete = complete
+    bench.meta.finished = new Date().toISOString()
+    bench.meta.durationSeconds = (performance.now() - runStarted) / 1000
+    bench.meta.machine.loadavgEnd = loadavg()
+    bench.targets = evaluateTargets(bench)
+    // Plans are long: the JSON keeps every plan tree, the Markdown a summary.
+    writeFileSync(join(outDir, `${stem}.json`), JSON.stringify(bench, null, 2) + '\n')
+    writeFileSync(join(outDir, quick ? 'quick.md' : 'README.md'), renderMarkdown(bench))
+  }
+
+  if (opts.reads) {
+    const profileSize = sizes.at(-1)!
+    for (const label of sizes) {
+      try {
+        const result = await benchSize(label, apiMode, label === profileSize)
+        bench.sizes.push(result)
+        bench.meta.versions.neo4j = bench.sizes[0]!.neo4j.version
+      } catch (err) {
+        const message = `${label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`.slice(0, 2000)
+        bench.meta.errors.push(message)
+        log(`SIZE FAILED: ${message}`)
+      }
+      save(false)
+    }
+  }
+
+  if (opts.writes) {
+    try {
+      bench.writes = await runWrites({
+        statements: writeStatements,
+        importStatements,
+        importBatch: 5000,
+        port: Number(opts.writePort),
+        home: '.neo4j/bench-write',
+        heap: opts.writeHeap,
+        pageCache: opts.writePagecache,
+        wipe: quick ? 'delete' : 'restart',
+      }, apiMode, million ? 1_000_000 : null, log, (partial) => { bench.writes = partial; save(false) })
+    } catch (err) {
+      bench.writesError = err instanceof Error ? `${err.message}` : String(err)
+      log(`WRITES FAILED: ${bench.writesError}`)
+    }
+  }
+
+  save(true)
   log(`Results: ${join(outDir, `${stem}.json`)} and ${join(outDir, quick ? 'quick.md' : 'README.md')} (${((performance.now() - runStarted) / 60000).toFixed(1)} min)`)
   for (const t of bench.targets) log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'} ${t.name}: ${t.detail}`)
 }

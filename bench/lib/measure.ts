@@ -141,8 +141,8 @@ export async function inProcessSlice (work: () => Promise<unknown>, connections:
     }
   }
   await Promise.all(Array.from({ length: connections }, worker))
-  if (errors > 0 && latencies.length === 0) throw firstError instanceof Error ? firstError : new Error(String(firstError))
-  return { latencies, errors, seconds: (Math.min(performance.now(), end) - started) / 1000 }
+  // Failures (timeouts...) are results too: counted as errors, never thrown.
+  return { latencies, errors, seconds: (Math.min(performance.now(), end) - started) / 1000, firstError }
 }
 
 export interface Variant {

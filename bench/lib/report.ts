@@ -195,6 +195,8 @@ export function renderMarkdown (bench: BenchResults): string {
     `Written by \`npm run bench${m.mode === 'quick' ? ' -- --quick' : ''}\` (bench/run.ts) on ${m.date}; the run took ${f1(m.durationSeconds / 60)} min. ` +
       'Every figure below comes from that run; the JSON beside this file has all of them (and every query plan).',
     '',
+    ...(m.complete ? [] : ['> **Incomplete:** the run had not finished (or died) when this was written; what it measured so far is below.', '']),
+    ...(m.errors.length > 0 ? ['**Steps that failed:**', '', ...m.errors.map((e) => `- \`${e.split('\n')[0]}\``), ''] : []),
     `- **Machine:** ${m.machine.cpus} × ${m.machine.cpuModel}, ${f0(m.machine.memoryGiB)} GiB, Linux ${m.machine.kernel}; shared and noisy: load average ${m.machine.loadavgStart.map(f1).join(' / ')} at the start, ${m.machine.loadavgEnd.map(f1).join(' / ')} at the end (1/5/15 min). Absolute figures move with the neighbours; compare the variants measured side by side (ratios).`,
     `- **Versions:** ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; whosaid ${m.git.commit.slice(0, 12)}${m.git.dirty ? ' (src/ had uncommitted changes)' : ''}.`,
     `- **API under test:** ${m.apiMode.note}, a separate process (NODE_ENV=production, LOG_LEVEL=warn, rate limit and load shedding out of the way), driver pool 50.`,
@@ -236,7 +238,9 @@ export function renderMarkdown (bench: BenchResults): string {
       push(`### ${s.label}, ${c} connection${c === 1 ? '' : 's'}`, '', runTable(rows), '')
     }
     if (s.hub.length > 0) {
-      push(`### ${s.label}, hub actor \`${s.targets.hub.id}\`, ${s.hub[0]!.connections} connections`, '', `One ${bench.meta.settings.hubSeconds} s slice per variant (hub requests take up to seconds each).`, '', runTable(s.hub), '')
+      push(`### ${s.label}, hub actor \`${s.targets.hub.id}\`, ${s.hub[0]!.connections} connection${s.hub[0]!.connections === 1 ? '' : 's'}`, '', `One ${bench.meta.settings.hubSeconds} s slice per variant (hub requests take up to seconds each).`, '', runTable(s.hub), '')
+      const failed = s.hub.filter((r) => !hasRps(r.graphql) && r.graphql.unsupported.startsWith('the GraphQL query failed'))
+      if (failed.length > 0) push(...failed.map((r) => `- GraphQL peer, ${r.endpoint} about the hub: ${'unsupported' in r.graphql ? r.graphql.unsupported : ''}`), '')
     }
     push(`### Answers compared (${s.label})`, '')
     push(table(['endpoint', 'API answer', 'GraphQL answer'], s.answers.map((a) => [

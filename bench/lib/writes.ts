@@ -210,7 +210,7 @@ async function importBodies (statements: number, batch: number): Promise<Array<{
   return bodies
 }
 
-export async function runWrites (settings: WriteSettings, apiMode: ApiMode, million: number | null, log: Log): Promise<WriteResults> {
+export async function runWrites (settings: WriteSettings, apiMode: ApiMode, million: number | null, log: Log, progress: (partial: WriteResults) => void = () => {}): Promise<WriteResults> {
   const config = loadConfig({ ...process.env, NEO4J_URI: boltUri(settings.port) })
   const instance = new WriteInstance(settings, log)
   let driver: ReturnType<typeof createDriver> | undefined
@@ -311,6 +311,17 @@ export async function runWrites (settings: WriteSettings, apiMode: ApiMode, mill
     }
     log(`  import: ${settings.importStatements} statements (${records} records, ${bodies.length} requests) in ${importSeconds.toFixed(1)} s (${Math.round(importResult.statementsPerSecond)} statements/s)`)
 
+    const partial: WriteResults = {
+      settings,
+      seedCli,
+      loadCsv,
+      seedVsLoadCsv: (seedCli.statementsPerSecond ?? 0) / loadCsv.statementsPerSecond,
+      import: importResult,
+      million: null,
+      neo4jStarts: instance.starts,
+    }
+    progress(partial)
+
     // 4. Optionally, a full 1M load through the seeding CLI (the "1M in under 5 minutes" target).
     let millionLoad: WriteResults['million'] = null
     if (million) {
@@ -323,15 +334,7 @@ export async function runWrites (settings: WriteSettings, apiMode: ApiMode, mill
       millionLoad = { ...record, wallSeconds: (performance.now() - wall) / 1000 }
     }
 
-    return {
-      settings,
-      seedCli,
-      loadCsv,
-      seedVsLoadCsv: (seedCli.statementsPerSecond ?? 0) / loadCsv.statementsPerSecond,
-      import: importResult,
-      million: millionLoad,
-      neo4jStarts: instance.starts,
-    }
+    return { ...partial, million: millionLoad }
   } finally {
     await driver?.close()
     await instance.stop()
