@@ -14,10 +14,14 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',
   'CREATE INDEX statement_date IF NOT EXISTS FOR (s:Statement) ON (s.date)',
+  // The order of GET /v1/statements without an anchoring filter (newest first), read from the index.
+  'CREATE INDEX statement_date_start IF NOT EXISTS FOR (s:Statement) ON (s.dateStart)',
   'CREATE INDEX statement_attribution IF NOT EXISTS FOR (s:Statement) ON (s.attribution)',
   'CREATE INDEX statement_updated IF NOT EXISTS FOR (s:Statement) ON (s.updatedAt)',
   'CREATE INDEX actor_updated IF NOT EXISTS FOR (a:Actor) ON (a.updatedAt)',
   'CREATE INDEX document_updated IF NOT EXISTS FOR (d:Document) ON (d.updatedAt)',
+  'CREATE INDEX topic_updated IF NOT EXISTS FOR (t:Topic) ON (t.updatedAt)',
+  'CREATE INDEX deletion_at IF NOT EXISTS FOR (n:Deletion) ON (n.at)',
   'CREATE INDEX document_date IF NOT EXISTS FOR (d:Document) ON (d.date)',
   'CREATE INDEX about_stance IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.stance)',
   // Full-text search: actor names and aliases, statement text, document titles.

@@ -6,10 +6,12 @@ import { luceneQuery } from '../lib/lucene.js'
 import type { ActorDetail, ActorSummary } from '../schemas/api.js'
 import { hydrateStatements, widenDate } from './statements.js'
 
+// The range on a.name lets Neo4j read actors in the order of the actor_name index and stop
+// after a page, rather than sort them all.
 const LIST_ALL = `
 MATCH (a:Actor)
-WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($cursorName IS NULL OR a.name > $cursorName OR (a.name = $cursorName AND a.id > $cursorId))
+WHERE a.name >= $fromName AND ($kind IS NULL OR a.kind = $kind)
+  AND ($cursorName IS NULL OR a.name > $cursorName OR a.id > $cursorId)
 RETURN a {.id, .name, .kind, .aliases, .description} AS actor
 ORDER BY a.name, a.id
 LIMIT $fetch`
@@ -52,16 +54,34 @@ RETURN sp {.id, .name, .kind} AS speaker, total, critical, supportive, neutral, 
 ORDER BY total DESC, sp.id
 LIMIT $fetch`
 
-// The stance matrix: one of three anchors (given speakers, given targets, or every SAID-ABOUT
-// pair), then the same aggregation. Anchoring on the ids lets Neo4j start from the id index.
+// The stance matrix: anchored on the given speakers or targets (Neo4j starts from the id index),
+// then one aggregation; with neither, a walk over every speaker in id order (MATRIX_ALL).
 const MATRIX_ANCHOR_SPEAKERS = `
 MATCH (sp:Actor) WHERE sp.id IN $speakers
 MATCH (sp)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)`
 const MATRIX_ANCHOR_TARGETS = `
 MATCH (t:Actor) WHERE t.id IN $targets
 MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t)`
-const MATRIX_ANCHOR_ALL = `
-MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)`
+// Without ids, aggregating every SAID-ABOUT pair before the page would read the whole graph
+// (seconds on 1M statements). Speakers are instead visited in the order of the id constraint's
+// index, each aggregated on its own, and the visit stops once a page of cells is full.
+const MATRIX_ALL = `
+MATCH (sp:Actor) WHERE sp.id >= $fromSpeaker
+WITH sp ORDER BY sp.id
+CALL (sp) {
+  MATCH (sp)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)
+  WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+    AND ($cursorSpeaker IS NULL OR sp.id > $cursorSpeaker OR t.id > $cursorTarget)
+  WITH t,
+    sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
+    sum(CASE ab.stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
+    sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
+    count(*) AS total
+  RETURN t, critical, supportive, neutral, total
+}
+RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
+ORDER BY sp.id, t.id
+LIMIT $fetch`
 const MATRIX_AGGREGATE = `
 WHERE ($speakers IS NULL OR sp.id IN $speakers) AND ($targets IS NULL OR t.id IN $targets)
   AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
@@ -89,6 +109,7 @@ export class ActorsRepository {
     const rows = await this.db.read(lucene ? LIST_SEARCH : LIST_ALL, {
       lucene,
       kind: filter.kind ?? null,
+      fromName: cursor?.[0] ?? '',
       cursorName: cursor?.[0] ?? null,
       cursorId: cursor?.[1] ?? null,
       fetch: options.limit + 1,
@@ -164,8 +185,11 @@ export class ActorsRepository {
 
   async stanceMatrix (filter: { speakers?: string[], targets?: string[], since?: string, until?: string }, options: { limit: number, cursor?: string }) {
     const cursor = decodeCursor(options.cursor, ['string', 'string'])
-    const anchor = filter.speakers ? MATRIX_ANCHOR_SPEAKERS : filter.targets ? MATRIX_ANCHOR_TARGETS : MATRIX_ANCHOR_ALL
-    const rows = await this.db.read(anchor + MATRIX_AGGREGATE, {
+    const query = filter.speakers
+      ? MATRIX_ANCHOR_SPEAKERS + MATRIX_AGGREGATE
+      : filter.targets ? MATRIX_ANCHOR_TARGETS + MATRIX_AGGREGATE : MATRIX_ALL
+    const rows = await this.db.read(query, {
+      fromSpeaker: cursor?.[0] ?? '',
       speakers: filter.speakers ?? null,
       targets: filter.targets ?? null,
       since: filter.since ? widenDate(filter.since, 'start') : null,

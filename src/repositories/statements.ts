@@ -112,9 +112,30 @@ WITH DISTINCT s`
 const ANCHOR_TEXT = `
 CALL db.index.fulltext.queryNodes('statement_search', $lucene) YIELD node AS s
 WITH s`
-const ANCHOR_ALL = `
-MATCH (s:Statement)
+// With no anchoring filter, sorting every statement would read them all (a label scan, 1M nodes
+// on the benchmark graph). Instead dated statements are read newest first in the order of the
+// statement_date_start index, stopping after a page; undated ones sort after every dated one and
+// are read, in the order of the id constraint's index, only once the dated ones run out.
+const SCAN_DATED = `
+MATCH (s:Statement) WHERE s.dateStart IS NOT NULL
 WITH s`
+const SCAN_DATED_FROM_CURSOR = `
+MATCH (s:Statement) WHERE s.dateStart <= $cursorDate
+WITH s`
+const PAGE_DATED = `
+WITH s ORDER BY s.dateStart DESC, s.id DESC
+LIMIT $fetch
+RETURN s.id AS id, s.dateStart AS sortDate`
+const SCAN_UNDATED = `
+MATCH (s:Statement) WHERE s.id IS NOT NULL AND s.dateStart IS NULL
+WITH s`
+const SCAN_UNDATED_FROM_CURSOR = `
+MATCH (s:Statement) WHERE s.id < $cursorId AND s.dateStart IS NULL
+WITH s`
+const PAGE_UNDATED = `
+WITH s ORDER BY s.id DESC
+LIMIT $fetch
+RETURN s.id AS id, '' AS sortDate`
 
 const FILTER_SPEAKER = 'AND EXISTS { MATCH (a:Actor)-[:SAID]->(s) WHERE a.id IN $speakers }'
 const FILTER_STANCE = 'AND EXISTS { MATCH (s)-[r:ABOUT]->(:Actor) WHERE r.stance = $stance }'
@@ -197,9 +218,8 @@ export class StatementsRepository {
     } else if (filter.topics) {
       parts.push(ANCHOR_TOPIC)
       if (filter.stance) where.push(FILTER_STANCE)
-    } else {
-      parts.push(ANCHOR_ALL)
-      if (filter.stance) where.push(FILTER_STANCE)
+    } else if (filter.stance) {
+      where.push(FILTER_STANCE)
     }
     if (filter.documents && (filter.about || filter.speakers)) where.push(FILTER_DOCUMENT)
     if (filter.topics && (filter.about || filter.speakers || filter.documents || lucene)) where.push(FILTER_TOPIC)
@@ -213,10 +233,27 @@ export class StatementsRepository {
     if (filter.until) where.push(FILTER_UNTIL)
     if (cursor) where.push(FILTER_CURSOR)
     // Every filter is a constant `AND ...` line after a constant `WHERE true`.
-    parts.push(WHERE_TRUE, ...where, ORDER_AND_PAGE)
-    const rows = await this.db.read(parts.join('\n'), params)
+    const rows = parts.length > 0
+      ? await this.db.read([...parts, WHERE_TRUE, ...where, ORDER_AND_PAGE].join('\n'), params)
+      : await this.scanAll(where, params, cursor, filter.since === undefined && filter.until === undefined)
     const { items, next } = page(rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
     return { ids: items.map((r) => String(r.id)), next }
+  }
+
+  /** A page of every statement (or those the non-anchoring filters keep), dated ones first. */
+  private async scanAll (where: string[], params: Record<string, unknown>, cursor: unknown[] | null, undatedCanMatch: boolean): Promise<Row[]> {
+    const fetch = params.fetch as number
+    const inUndated = cursor !== null && cursor[0] === ''
+    const rows = inUndated
+      ? []
+      : await this.db.read([cursor ? SCAN_DATED_FROM_CURSOR : SCAN_DATED, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), params)
+    if (rows.length < fetch && undatedCanMatch) {
+      rows.push(...await this.db.read(
+        [inUndated ? SCAN_UNDATED_FROM_CURSOR : SCAN_UNDATED, WHERE_TRUE, ...where, PAGE_UNDATED].join('\n'),
+        { ...params, fetch: fetch - rows.length }
+      ))
+    }
+    return rows
   }
 
   async list (filter: StatementFilter, options: ListOptions): Promise<{ items: Statement[], next: string | null }> {

@@ -288,3 +288,29 @@ describe('PUT a document whose new text breaks existing evidence', () => {
     expect((await getOk(app, `/v1/documents/${ARTICLE_ID}?includeText=true`)).text).toBe(articleText)
   })
 })
+
+describe('GET /v1/statements without an anchoring filter, across the dated and undated statements', () => {
+  // The unfiltered list reads dated statements from the dateStart index, then undated ones from
+  // the id index (see scanAll): pages must cross that seam, and page inside the undated part.
+  it('with limit=1, 2 and 3 visits every statement once, dated newest first, then undated by id descending', async () => {
+    const undated = statementBody('tiktok-said-in-past-china-employees-have-access')
+    for (const id of ['undated-a', 'undated-b', 'undated-c']) {
+      const res = await put(app, `/v1/statements/${id}`, undated)
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    const rows = await app.db.read('MATCH (s:Statement) RETURN s.id AS id, coalesce(s.dateStart, \'\') AS d ORDER BY d DESC, id DESC')
+    const expected = rows.map((r) => String(r.id))
+    expect(expected.slice(-4)).toEqual(['undated-c', 'undated-b', 'undated-a', 'tiktok-said-in-past-china-employees-have-access'])
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = []
+      let url: string | null = `/v1/statements?limit=${limit}`
+      while (url) {
+        const body: { items: Array<{ id: string }>, next: string | null } = await getOk(app, url)
+        expect(body.items.length).toBeLessThanOrEqual(limit)
+        seen.push(...body.items.map((s) => s.id))
+        url = body.next ? `/v1/statements?limit=${limit}&cursor=${encodeURIComponent(body.next)}` : null
+      }
+      expect(seen).toEqual(expected)
+    }
+  })
+})
