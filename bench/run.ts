@@ -91,6 +91,8 @@ const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_
 const LOCAL: Record<string, { port: number, home: string, heap: string, pageCache: string }> = {
   '10k': { port: 7701, home: '.neo4j/bench-10k', heap: '512m', pageCache: '256m' },
   '100k': { port: 7702, home: '.neo4j/bench-100k', heap: '1g', pageCache: '1g' },
+  // The 1M store is about 9 GB: a page cache of 4g holds the hot part (the machine has 24 GiB).
+  '1m': { port: 7704, home: '.neo4j/bench-1m', heap: '3g', pageCache: '4g' },
 }
 
 interface Options {
@@ -111,8 +113,8 @@ interface Options {
   writeStatements?: string
   importStatements?: string
   million?: boolean
-  millionUri: string
-  millionHome: string
+  millionUri?: string
+  millionHome?: string
   writePort: string
   writeHeap: string
   writePagecache: string
@@ -141,11 +143,11 @@ const program = new Command('bench')
   .option('--import-statements <n>', 'statements sent through POST /v1/import')
   .option('--million', 'also time a fresh 1M-statement load through the seeding CLI (on by default in the full run)')
   .option('--no-million', 'skip the fresh 1M load')
-  .option('--million-uri <uri>', 'the Neo4j holding (or to hold) the 1M graph', process.env.BENCH_1M_URI ?? 'bolt://127.0.0.1:7687')
-  .option('--million-home <dir>', 'home of that Neo4j, to read its pid (for its CPU time); empty to skip', '.neo4j/dev')
+  .option('--million-uri <uri>', 'a running Neo4j to hold the 1M graph instead of the bench\'s own (.neo4j/bench-1m, Bolt 7704)', process.env.BENCH_1M_URI)
+  .option('--million-home <dir>', 'with --million-uri: home of that Neo4j, to read its pid (for its CPU time)')
   .option('--write-port <n>', 'Bolt port of the write benchmark\'s own Neo4j', '7703')
-  .option('--write-heap <size>', 'heap of the write benchmark\'s Neo4j', '2g')
-  .option('--write-pagecache <size>', 'page cache of the write benchmark\'s Neo4j', '2g')
+  .option('--write-heap <size>', 'heap of the write benchmark\'s Neo4j', '3g')
+  .option('--write-pagecache <size>', 'page cache of the write benchmark\'s Neo4j', '4g')
   .option('--tsx', 'run the API from source through tsx instead of the compiled build')
   .option('--out <dir>', 'results folder', join(ROOT, 'bench', 'results'))
 
@@ -343,8 +345,8 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
   log(`== ${label}: ${statements} statements`)
   let instance: Neo4jInstance
   let startSeconds: number | null = null
-  if (label === '1m') {
-    instance = existingInstance(opts.millionUri, opts.millionHome || null)
+  if (label === '1m' && opts.millionUri) {
+    instance = existingInstance(opts.millionUri, opts.millionHome ?? null)
     log(`  using the running Neo4j at ${instance.uri} for 1M`)
   } else {
     const spec = LOCAL[label]!
