@@ -1,7 +1,7 @@
 // The targets of issue 6, evaluated on a run's figures, and the Markdown report of that run.
 // Nothing here is a constant figure: every number printed comes from the results object.
 import type { BenchResults, RunRow, SizeResult } from '../run.js'
-import { planText } from './profile.js'
+import { BOUNDED_SCAN_ROWS, boundedScansOf, offendersOf, planText } from './profile.js'
 
 export interface TargetResult {
   name: string
@@ -277,17 +277,20 @@ export function renderMarkdown (bench: BenchResults): string {
 
   for (const s of bench.sizes.filter((x) => x.profiles.length > 0)) {
     push(`## Query plans (PROFILE on ${s.label})`, '')
-    push('Each endpoint\'s repository calls run once through a recording `Db`; each query is then PROFILEd with the same parameters. Offenders: label or all-node scans, unbounded variable-length expansions, full index scans.', '')
+    push(`Each endpoint's repository calls run once through a recording \`Db\`; each query is then PROFILEd with the same parameters. Offenders: label or all-node scans and full index scans that read more than ${BOUNDED_SCAN_ROWS} rows, and unbounded variable-length expansions. Scans Neo4j cut short (an index read in order under a LIMIT) are listed as bounded.`, '')
     for (const [title, list] of [['load-tested endpoints, mid-degree actor', s.profiles], ['load-tested endpoints, hub actor', s.hubProfiles], ['the other read endpoints (profiled, not load-tested)', s.otherProfiles ?? []]] as const) {
       if (list.length === 0) continue
       push(`### ${title}`, '')
-      push(table(['endpoint', 'queries', 'db hits', 'PROFILE ms', 'hottest operator', 'operators', 'offenders'], list.map((p) => {
+      push(table(['endpoint', 'queries', 'db hits', 'PROFILE ms', 'hottest operator', 'operators', 'offenders', 'bounded scans'], list.map((p) => {
+        const offenders = offendersOf(p.queries)
+        const bounded = boundedScansOf(p.queries)
         const hottest = p.queries.map((q) => q.hottest).sort((a, b) => b.dbHits - a.dbHits)[0]
         return [
           `\`${p.path}\``, String(p.queries.length), String(p.dbHits), f0(p.queries.reduce((a, q) => a + q.ms, 0)),
           hottest ? `${hottest.operator} (${hottest.dbHits})` : '–',
           [...new Set(p.queries.flatMap((q) => q.operators))].join(', '),
-          p.offenders.length ? p.offenders.join('<br>') : 'none',
+          offenders.length ? offenders.join('<br>') : 'none',
+          bounded.length ? bounded.join('<br>') : '–',
         ]
       })), '')
     }
