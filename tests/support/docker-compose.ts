@@ -14,20 +14,27 @@ export function ensureCompose (): string[] {
   if (spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0) return ['docker', 'compose']
   const bin = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'whosaid', 'bin', `docker-compose-${COMPOSE_VERSION}`)
   if (existsSync(bin)) return [bin]
-  if (spawnSync('go', ['version']).status !== 0) {
+  const go = goCommand()
+  if (!go) {
     throw new Error('Neither `docker compose` nor Go (to build the Compose CLI) is available: install the Docker Compose plugin.')
   }
   // The module's go.mod has exclude directives, so `go install mod@version` refuses it: build
   // inside a copy of the downloaded module instead.
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${COMPOSE_MODULE}@${COMPOSE_VERSION}`], { encoding: 'utf8' })) as { Dir: string }
+  const info = JSON.parse(execFileSync(go, ['mod', 'download', '-json', `${COMPOSE_MODULE}@${COMPOSE_VERSION}`], { encoding: 'utf8' })) as { Dir: string }
   const work = mkdtempSync(join(tmpdir(), 'compose-src-'))
   try {
     cpSync(info.Dir, work, { recursive: true })
     execFileSync('chmod', ['-R', 'u+w', work])
     mkdirSync(join(bin, '..'), { recursive: true })
-    execFileSync('go', ['build', '-trimpath', '-o', bin, './cmd'], { cwd: work, stdio: 'inherit' })
+    execFileSync(go, ['build', '-trimpath', '-o', bin, './cmd'], { cwd: work, stdio: 'inherit' })
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
   return [bin]
+}
+
+/** Go from PATH, else from its usual install places (a login shell's PATH may not name it). */
+function goCommand (): string | null {
+  const candidates = ['go', ...(process.env.GOROOT ? [join(process.env.GOROOT, 'bin', 'go')] : []), '/usr/local/go/bin/go']
+  return candidates.find((c) => spawnSync(c, ['version']).status === 0) ?? null
 }
