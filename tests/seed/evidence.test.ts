@@ -2,10 +2,8 @@
 // graph-seed JSON as committed, and as stored in Neo4j (REPORTED_IN and the Document's text/hash).
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetGraph, writeGraph } from '../../src/graph/writer.js'
-import { loadSeed } from '../../src/seed/load.js'
 import { validateSeed } from '../../src/seed/validate.js'
-import { SEED_DIR, buildSeedTestApp, codePointSlice, graphSeed, resetAndSeedArticle, sha256, type Loose } from './seed-helpers.js'
+import { SEED_DIR, buildSeedTestApp, codePointSlice, emojiSeed, graphSeed, resetAndSeedArticle, sha256, type Loose } from './seed-helpers.js'
 
 const CONTEXT = 32
 const seed = graphSeed()
@@ -40,10 +38,7 @@ describe('evidence offsets', () => {
 
     beforeAll(async () => {
       app = await buildSeedTestApp()
-      await resetGraph(app.db)
-      const loaded = await loadSeed([SEED_DIR], app.db)
-      expect(loaded.issues).toEqual([])
-      await writeGraph(app.db, loaded.rows, { by: 'seed-tests' })
+      await resetAndSeedArticle(app.db, [SEED_DIR])
       const rows = await app.db.read(`
         MATCH (s:Statement)-[r:REPORTED_IN]->(d:Document)
         RETURN s.id AS id, r.start AS start, r.end AS end, r.text AS text, r.before AS before, r.after AS after,
@@ -96,22 +91,7 @@ describe('evidence offsets', () => {
     const span = 'Ana said “hello there”.'
     const start = cps.indexOf('A')
     const end = start + Array.from(span).length
-    const input = (evidence: Loose) => [{
-      file: 'emoji.json',
-      data: {
-        actors: [{ id: 'ana', name: 'Ana', kind: 'person' }],
-        documents: [{ id: 'emoji-doc', title: 'Emoji', kind: 'other', datePrecision: 'unknown', text }],
-        statements: [{
-          id: 'ana-hello',
-          speakers: [{ actor: 'ana' }],
-          attribution: 'direct-quote',
-          verb: 'said',
-          text: 'hello there',
-          datePrecision: 'unknown',
-          reportedIn: { document: 'emoji-doc', evidence },
-        }],
-      },
-    }]
+    const input = (evidence: Loose) => emojiSeed(text, evidence)
     const good = { start, end, text: span, before: cps.slice(start - CONTEXT, start).join(''), after: cps.slice(end, end + CONTEXT).join('') }
 
     it('code-point offsets are accepted, and the row keeps them and the text hash', async () => {

@@ -2,8 +2,6 @@
 // Cypher and compared field by field with the JSON (and nothing more: the counts match too).
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetGraph, writeGraph } from '../../src/graph/writer.js'
-import { loadSeed } from '../../src/seed/load.js'
 import { SEED_DIR, buildSeedTestApp, expectedArticleCounts, graphSeed, resetAndSeedArticle, snapshot, type Loose } from './seed-helpers.js'
 
 const seed = graphSeed()
@@ -26,10 +24,7 @@ describe('round trip: graph-seed JSON → Neo4j → the same values', () => {
 
   beforeAll(async () => {
     app = await buildSeedTestApp()
-    await resetGraph(app.db)
-    const loaded = await loadSeed([SEED_DIR], app.db)
-    expect(loaded.issues).toEqual([])
-    await writeGraph(app.db, loaded.rows, { by: 'seed-tests' })
+    await resetAndSeedArticle(app.db, [SEED_DIR])
   })
   afterAll(async () => {
     await resetAndSeedArticle(app.db)

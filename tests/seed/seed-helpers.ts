@@ -95,17 +95,43 @@ export function buildSeedTestApp (): Promise<FastifyInstance> {
   return buildTestApp({ NEO4J_QUERY_TIMEOUT_MS: '600000' })
 }
 
-/** Loads and writes the real article (every record of it), failing on any issue. */
-export async function seedArticle (db: Db): Promise<WritePlan> {
-  const seed = await loadSeed([ARTICLE_JSON], db)
+/**
+ * Loads and writes the real article (every record of it), failing on any issue. `paths` may name
+ * the whole graph-seed/ folder instead of the one file, as the CLI reads it.
+ */
+export async function seedArticle (db: Db, paths: string[] = [ARTICLE_JSON]): Promise<WritePlan> {
+  const seed = await loadSeed(paths, db)
   expect(seed.issues).toEqual([])
   return writeGraph(db, seed.rows, { by: 'seed-tests' })
 }
 
 /** Empties the database and loads the article exactly once: the state other suites expect. */
-export async function resetAndSeedArticle (db: Db): Promise<WritePlan> {
+export async function resetAndSeedArticle (db: Db, paths?: string[]): Promise<WritePlan> {
   await resetGraph(db)
-  return seedArticle(db)
+  return seedArticle(db, paths)
+}
+
+/**
+ * A one-statement seed file over `text`, in which Ana says "hello there" with the given evidence:
+ * the fixture of the tests that put emoji (one code point, two UTF-16 units) before a span.
+ */
+export function emojiSeed (text: string, evidence: Loose): Array<{ file: string, data: Loose }> {
+  return [{
+    file: 'emoji.json',
+    data: {
+      actors: [{ id: 'ana', name: 'Ana', kind: 'person' }],
+      documents: [{ id: 'emoji-doc', title: 'Emoji', kind: 'other', datePrecision: 'unknown', text }],
+      statements: [{
+        id: 'ana-hello',
+        speakers: [{ actor: 'ana' }],
+        attribution: 'direct-quote',
+        verb: 'said',
+        text: 'hello there',
+        datePrecision: 'unknown',
+        reportedIn: { document: 'emoji-doc', evidence },
+      }],
+    },
+  }]
 }
 
 /**

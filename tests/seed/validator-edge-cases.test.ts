@@ -2,7 +2,7 @@
 // test states what the documented format requires. Nothing here writes to the database.
 import { describe, expect, it } from 'vitest'
 import { validateSeed, type SeedIssue } from '../../src/seed/validate.js'
-import { ARTICLE_JSON, ARTICLE_TEXT, article, shown, type Loose } from './seed-helpers.js'
+import { ARTICLE_JSON, ARTICLE_TEXT, article, emojiSeed, shown, type Loose } from './seed-helpers.js'
 
 async function validateArticle (data: Loose): Promise<SeedIssue[]> {
   const { issues } = await validateSeed([{ file: shown(ARTICLE_JSON), data, readText: () => ARTICLE_TEXT }])
@@ -50,22 +50,7 @@ describe('seed validator: edge cases (formats, missing enums, calendar dates, co
     const span = 'Ana said “hello there”.'
     const end = start + Array.from(span).length
     const evidence = { start, end, text: span, before: cps.slice(start - 31, start).join(''), after: cps.slice(end, end + 32).join('') }
-    const { issues } = await validateSeed([{
-      file: 'emoji.json',
-      data: {
-        actors: [{ id: 'ana', name: 'Ana', kind: 'person' }],
-        documents: [{ id: 'emoji-doc', title: 'Emoji', kind: 'other', datePrecision: 'unknown', text }],
-        statements: [{
-          id: 'ana-hello',
-          speakers: [{ actor: 'ana' }],
-          attribution: 'direct-quote',
-          verb: 'said',
-          text: 'hello there',
-          datePrecision: 'unknown',
-          reportedIn: { document: 'emoji-doc', evidence },
-        }],
-      },
-    }])
+    const { issues } = await validateSeed(emojiSeed(text, evidence))
     expect(issues).toEqual([{
       file: 'emoji.json',
       path: '$.statements[0].reportedIn.evidence.before',

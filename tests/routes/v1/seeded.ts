@@ -7,8 +7,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildTestApp } from '../../helpers.js'
-import { resetGraph, writeGraph } from '../../../src/graph/writer.js'
-import { loadSeed } from '../../../src/seed/load.js'
+import { seedArticle } from '../../support/seeded.js'
 import { projectRoot } from '../../../src/lib/paths.js'
 
 // ---------- the article's data, as written in graph-seed/ ----------
@@ -330,10 +329,7 @@ export function pathText (path: { steps: Array<{ from: { id: string }, to: { id:
 export async function seededApp (): Promise<FastifyInstance> {
   const app = await buildTestApp({ NEO4J_QUERY_TIMEOUT_MS: '120000' })
   try {
-    await resetGraph(app.db)
-    const seed = await loadSeed([])
-    if (seed.issues.length > 0) throw new Error(`graph-seed does not validate: ${JSON.stringify(seed.issues.slice(0, 5))}`)
-    await writeGraph(app.db, seed.rows, { by: 'test' })
+    await seedArticle(app.db)
   } catch (err) {
     await app.close()
     throw err
