@@ -47,8 +47,8 @@ describe('scale-out', () => {
     expect((await b.inject({ method: 'GET', url: '/v1/actors/scale-out-person', headers: { 'neo4j-bookmarks': '%%%' } })).statusCode).toBe(200)
   })
 
-  it('with REDIS_URL two instances share one rate limit per key', async () => {
-    const config = { API_KEYS: KEYS, RATE_LIMIT_MAX: '6', RATE_LIMIT_WINDOW_MS: '60000', REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}` }
+  /** Two instances with this config, asked in turn four times each: the statuses, and instance b. */
+  async function alternate (config: Record<string, string>): Promise<[number[], FastifyInstance]> {
     const a = await buildTestApp(config)
     const b = await buildTestApp(config)
     apps.push(a, b)
@@ -57,6 +57,12 @@ describe('scale-out', () => {
       statuses.push((await a.inject({ method: 'GET', url: '/v1/stats', headers: AUTH })).statusCode)
       statuses.push((await b.inject({ method: 'GET', url: '/v1/stats', headers: AUTH })).statusCode)
     }
+    return [statuses, b]
+  }
+
+  it('with REDIS_URL two instances share one rate limit per key', async () => {
+    const config = { API_KEYS: KEYS, RATE_LIMIT_MAX: '6', RATE_LIMIT_WINDOW_MS: '60000', REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}` }
+    const [statuses, b] = await alternate(config)
     // 6 allowed in total across both instances, then 429 on whichever instance is asked.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429])
     const limited = await b.inject({ method: 'GET', url: '/v1/stats', headers: AUTH })
@@ -67,14 +73,7 @@ describe('scale-out', () => {
 
   it('without Redis each instance counts alone (the contrast that shows the sharing)', async () => {
     const config = { API_KEYS: KEYS, RATE_LIMIT_MAX: '6', RATE_LIMIT_WINDOW_MS: '60000' }
-    const a = await buildTestApp(config)
-    const b = await buildTestApp(config)
-    apps.push(a, b)
-    const statuses: number[] = []
-    for (let i = 0; i < 4; i++) {
-      statuses.push((await a.inject({ method: 'GET', url: '/v1/stats', headers: AUTH })).statusCode)
-      statuses.push((await b.inject({ method: 'GET', url: '/v1/stats', headers: AUTH })).statusCode)
-    }
+    const [statuses] = await alternate(config)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200])
   })
 })
