@@ -24,7 +24,7 @@ import guards from './plugins/external/guards.js'
 import writeRoutes from './routes/v1/writes.js'
 import importRoute from './routes/v1/import.js'
 import { newInternalToken } from './lib/internal.js'
-import { seedJsonSchema } from './seed/json-schema.js'
+import { seedJsonSchema } from './domain/json-schema.js'
 import {
   ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
 } from './schemas/writes.js'

@@ -5,7 +5,7 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { LocalNeo4jError, localOptions, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j/launcher.js'
 import { listen } from './server.js'
-import { seedOnStart } from './seed/on-start.js'
+import { seedOnStart } from './services/seeding.js'
 
 async function main (config: Config): Promise<void> {
   let uri = config.NEO4J_URI

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { parse } from 'yaml'
 import { buildTestApp } from './helpers.js'
-import { EXAMPLE_REQUESTS } from '../src/openapi/example-requests.js'
+import { EXAMPLE_REQUESTS } from '../tools/openapi-examples.js'
 
 interface Operation {
   operationId?: string

@@ -1,11 +1,11 @@
 // The synthetic rows as CSV files, and the LOAD CSV statements that load them the way
-// src/graph/writer.ts writes them: the same nodes (MERGE on id), properties (createdAt/By,
+// src/repositories/writer.ts writes them: the same nodes (MERGE on id), properties (createdAt/By,
 // updatedAt/By, contentHash...), relationships and relationship properties, 5000 rows per
 // transaction (the seeding CLI's default batch).
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import { generateSynthetic } from '../../src/seed/synthetic.js'
+import { generateSynthetic } from '../../tools/synthetic/generate.js'
 
 type Cell = string | number | null | undefined
 

@@ -11,9 +11,9 @@ import { StatementsRepository } from '../../src/repositories/statements.js'
 import { SEARCH_TYPES } from '../../src/schemas/api.js'
 import { luceneQuery } from '../../src/lib/lucene.js'
 import { newContext, requestContext } from '../../src/lib/request-context.js'
-import type { Db } from '../../src/plugins/external/neo4j.js'
+import type { Db } from '../../src/db/db.js'
 import { notFound } from '../../src/lib/errors.js'
-import { countGraph } from '../../src/graph/writer.js'
+import { countGraph } from '../../src/repositories/writer.js'
 import { listChanges } from '../../src/repositories/edits.js'
 
 export interface GraphqlQuery { query: string, variables: Record<string, unknown>, note: string }

@@ -3,8 +3,8 @@
 // parameters. For every query: total db hits, rows, the operators, and the offenders the issue
 // names (label or all-node scans, unbounded variable-length expansions) plus full index scans.
 import neo4j, { type ProfiledPlan } from 'neo4j-driver'
-import { Db } from '../../src/plugins/external/neo4j.js'
-import { toNeo4jParams } from '../../src/lib/neo4j-values.js'
+import { Db } from '../../src/db/db.js'
+import { toNeo4jParams } from '../../src/db/values.js'
 import { inRequest, repositories, type Endpoint, type ProfiledCall } from './endpoints.js'
 
 class RecordingDb extends Db {

@@ -5,7 +5,7 @@
 // size (the degree distribution keeps its shape as the graph grows); the second one is the next in
 // rank. The hub is rank 0, reported separately. The search word is the first word of the mid
 // actor's name, so it matches actor names and statement texts that name it.
-import type { Db } from '../../src/plugins/external/neo4j.js'
+import type { Db } from '../../src/db/db.js'
 
 export interface ActorPick { id: string, name: string, said: number, about: number, degree: number, rank: number }
 

@@ -7,7 +7,7 @@ import { createYoga } from 'graphql-yoga'
 import neo4j from 'neo4j-driver'
 
 // The whosaid graph as GraphQL types: nodes, their relationships, and the properties on SAID,
-// ABOUT and REPORTED_IN. The full-text indexes are the ones src/graph/schema.ts creates.
+// ABOUT and REPORTED_IN. The full-text indexes are the ones src/db/schema.ts creates.
 export const TYPE_DEFS = /* GraphQL */ `
 type Actor @node @fulltext(indexes: [{ indexName: "actor_search", queryName: "actorSearch", fields: ["name", "aliasText", "description"] }]) {
   id: ID!

@@ -1,6 +1,6 @@
 // Cypher for actors: listing and search, the actor with its affiliations and counts, merged-id
 // redirects, who-said-what-about and the stance matrix.
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
 import type { ActorDetail, ActorSummary } from '../schemas/api.js'

@@ -1,6 +1,6 @@
 // Cypher for documents: the list, and one document with who wrote it, to whom, who it mentions
 // and the statements it reports (in text order, each with its evidence).
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import type { Static } from '@sinclair/typebox'
 import type { DocumentDetailSchema, DocumentSummarySchema } from '../schemas/api.js'

@@ -1,8 +1,8 @@
 // Cypher for the write API beyond the shared graph writer: reading records back in the
 // graph-seed format (for PATCH), deletes, merges, idempotency keys and the change feed.
 import type { ManagedTransaction } from 'neo4j-driver'
-import type { Db } from '../plugins/external/neo4j.js'
-import { toNeo4jParams, toPlain } from '../lib/neo4j-values.js'
+import type { Db } from '../db/db.js'
+import { toNeo4jParams, toPlain } from '../db/values.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 
 export type EntityType = 'actor' | 'statement' | 'document'

@@ -1,6 +1,6 @@
 // Cypher for graph views: an id's neighbourhood (breadth-first, one bounded query per level) and
 // the shortest connections between two actors (one constant query per allowed hop count).
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 
 export interface GraphNode { id: string, label: 'Actor' | 'Statement' | 'Document' | 'Topic', kind: string, name: string }
 export interface GraphEdge { source: string, target: string, type: string, stance?: 'critical' | 'supportive' | 'neutral', role?: string }

@@ -1,5 +1,5 @@
 // Full-text search across actors, statements and documents, through Neo4j's full-text indexes.
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 import { highlight, luceneQuery, queryTerms } from '../lib/lucene.js'
 
 const SEARCH_ACTORS = `

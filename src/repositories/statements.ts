@@ -1,10 +1,10 @@
 // Cypher for statements. The list query is assembled from constant fragments chosen by which
 // filters are present (never from user text): the most selective filter anchors the match so
 // Neo4j starts from an index, and the rest become EXISTS predicates. Values are $parameters.
-import type { Db, Row } from '../plugins/external/neo4j.js'
+import type { Db, Row } from '../db/db.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
-import { dateRange } from '../seed/validate.js'
+import { dateRange } from '../domain/validate.js'
 import type { Statement } from '../schemas/api.js'
 
 export interface StatementFilter {

@@ -4,7 +4,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import {
   ActorKindSchema, AffiliationTypeSchema, AttributionSchema, DatePrecisionSchema, DocumentKindSchema,
   LinkTypeSchema, SLUG_PATTERN, StanceSchema, enumOf,
-} from '../model/seed.js'
+} from '../domain/seed-model.js'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 

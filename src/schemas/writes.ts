@@ -3,7 +3,7 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox'
 import {
   SeedActorSchema, SeedAffiliationSchema, SeedDocumentSchema, SeedStatementSchema, Slug,
-} from '../model/seed.js'
+} from '../domain/seed-model.js'
 
 export const ActorBodySchema = Type.Composite([
   Type.Omit(SeedActorSchema, ['id']),

@@ -2,11 +2,11 @@
 // `npm run seed` and POST /v1/import), then written in one managed transaction through the same
 // graph writer. A rejected write changes nothing.
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 import { ProblemError, type ProblemField } from '../lib/errors.js'
-import { applyRows, type WritePlan } from '../graph/writer.js'
-import { existingInDb } from '../seed/load.js'
-import { validateSeed, type SeedInput, type SeedIssue } from '../seed/validate.js'
+import { applyRows, type WritePlan } from '../repositories/writer.js'
+import { existingInDb } from './seed-files.js'
+import { validateSeed, type SeedInput, type SeedIssue } from '../domain/validate.js'
 import type { ActorBody, DocumentBody, StatementBody } from '../schemas/writes.js'
 import {
   claimIdempotencyKey, completeIdempotencyKey, deleteEntity, evidenceOf, mergeActors, readRecord,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/launcher.js'
 import { hashKey } from '../../src/lib/api-keys.js'
-import { resetGraph } from '../../src/graph/writer.js'
+import { resetGraph } from '../../src/repositories/writer.js'
 import { buildTestApp } from '../helpers.js'
 import { OUTAGE_NEO4J } from '../neo4j-instances.js'
 

@@ -15,7 +15,7 @@ describe('local Neo4j prerequisites', () => {
     mkdirSync(bin)
     symlinkSync(process.execPath, join(bin, 'node'))
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/local-neo4j/cli.ts', 'start'], {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/neo4j.ts', 'start'], {
         env: {
           PATH: bin,
           HOME: cache,

@@ -4,7 +4,7 @@
 import { relative } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { resetGraph } from '../../src/graph/writer.js'
+import { resetGraph } from '../../src/repositories/writer.js'
 import {
   ARTICLE_JSON, buildSeedTestApp, FixtureDir, ROOT, article, expectedArticleCounts, resetAndSeedArticle, runSeedCli, snapshot,
   totalNodes, totalRelationships,

@@ -2,7 +2,7 @@
 // graph-seed JSON as committed, and as stored in Neo4j (REPORTED_IN and the Document's text/hash).
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { validateSeed } from '../../src/seed/validate.js'
+import { validateSeed } from '../../src/domain/validate.js'
 import { SEED_DIR, buildSeedTestApp, codePointSlice, emojiSeed, graphSeed, resetAndSeedArticle, sha256, type Loose } from './seed-helpers.js'
 
 const CONTEXT = 32

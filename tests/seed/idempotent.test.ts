@@ -2,8 +2,8 @@
 // in place (same ids, same counts, the new value read back), through the real writer.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetGraph, writeGraph, type WritePlan } from '../../src/graph/writer.js'
-import { validateSeed } from '../../src/seed/validate.js'
+import { resetGraph, writeGraph, type WritePlan } from '../../src/repositories/writer.js'
+import { validateSeed } from '../../src/domain/validate.js'
 import {
   ARTICLE_JSON, buildSeedTestApp, ARTICLE_TEXT, article, expectedArticleCounts, resetAndSeedArticle, shown, snapshot, type Loose,
 } from './seed-helpers.js'

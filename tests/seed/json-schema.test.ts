@@ -6,8 +6,8 @@ import { Value } from '@sinclair/typebox/value'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { SeedFileSchema } from '../../src/model/seed.js'
-import { seedJsonSchema } from '../../src/seed/json-schema.js'
+import { SeedFileSchema } from '../../src/domain/seed-model.js'
+import { seedJsonSchema } from '../../src/domain/json-schema.js'
 import { ARTICLE_JSON, SEED_DIR, article, graphSeedFiles, type Loose } from './seed-helpers.js'
 
 const SCHEMA_FILE = join(SEED_DIR, 'schema', 'graph-seed.schema.json')

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatIssue, loadSeed } from '../../src/seed/load.js'
+import { formatIssue, loadSeed } from '../../src/services/seed-files.js'
 import {
   ARTICLE_CODE_POINTS, buildSeedTestApp, ARTICLE_TEXT, FixtureDir, article, attemptSeed, codePointSlice, expectedArticleCounts,
   resetAndSeedArticle, shown, snapshot, type Loose,

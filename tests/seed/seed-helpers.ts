@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
-import type { Db } from '../../src/plugins/external/neo4j.js'
+import type { Db } from '../../src/db/db.js'
 import { projectRoot } from '../../src/lib/paths.js'
-import { countGraph, resetGraph, writeGraph, type GraphCounts, type WritePlan } from '../../src/graph/writer.js'
-import { loadSeed, seedFiles } from '../../src/seed/load.js'
-import type { SeedIssue } from '../../src/seed/validate.js'
+import { countGraph, resetGraph, writeGraph, type GraphCounts, type WritePlan } from '../../src/repositories/writer.js'
+import { loadSeed, seedFiles } from '../../src/services/seed-files.js'
+import type { SeedIssue } from '../../src/domain/validate.js'
 import { buildTestApp } from '../helpers.js'
 
 /**
@@ -213,7 +213,7 @@ export interface CliResult { code: number | null, stdout: string, stderr: string
 /** Runs the real seed CLI (`npm run seed`'s entry point) against the given Neo4j. */
 export function runSeedCli (args: string[], neo4jUri: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/seed.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: neo4jUri, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 // Validator edge cases found while writing the seed tests (each was a bug, now fixed): every
 // test states what the documented format requires. Nothing here writes to the database.
 import { describe, expect, it } from 'vitest'
-import { validateSeed, type SeedIssue } from '../../src/seed/validate.js'
+import { validateSeed, type SeedIssue } from '../../src/domain/validate.js'
 import { ARTICLE_JSON, ARTICLE_TEXT, article, emojiSeed, shown, type Loose } from './seed-helpers.js'
 
 async function validateArticle (data: Loose): Promise<SeedIssue[]> {

@@ -1,6 +1,6 @@
-import type { Db } from '../../src/plugins/external/neo4j.js'
-import { resetGraph, writeGraph } from '../../src/graph/writer.js'
-import { loadSeed } from '../../src/seed/load.js'
+import type { Db } from '../../src/db/db.js'
+import { resetGraph, writeGraph } from '../../src/repositories/writer.js'
+import { loadSeed } from '../../src/services/seed-files.js'
 
 /** Empties the graph and loads graph-seed/ (the article graph). */
 export async function seedArticle (db: Db): Promise<void> {

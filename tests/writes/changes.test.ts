@@ -2,7 +2,7 @@
 // GET /v1/changes?since=... (created, updated, deleted; oldest first; cursor pagination).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { resetGraph } from '../../src/graph/writer.js'
+import { resetGraph } from '../../src/repositories/writer.js'
 import { seedArticle } from '../support/seeded.js'
 import {
   KEYS, del, expectProblem, fieldNames, get, getOk, patch, post, put, restoreAndClose, statementBody, writesApp,

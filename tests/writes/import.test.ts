@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { resetGraph } from '../../src/graph/writer.js'
+import { resetGraph } from '../../src/repositories/writer.js'
 import { projectRoot } from '../../src/lib/paths.js'
 import { seedArticle } from '../support/seeded.js'
 import {
@@ -154,7 +154,7 @@ describe('NDJSON with bad lines: 422, every rejection listed, nothing written', 
 /** Runs the real seeding CLI (`npm run seed`) with --dry-run and sums its plan. */
 function cliDryRun (neo4jUri: string): Promise<{ code: number | null, created: number, updated: number, unchanged: number, stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed/cli.ts', '--dry-run'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/seed.ts', '--dry-run'], {
       cwd: projectRoot(),
       env: { ...process.env, NEO4J_URI: neo4jUri, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

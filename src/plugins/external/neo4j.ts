@@ -1,92 +1,9 @@
-// The process's one neo4j-driver instance, shared by every repository through `fastify.db`.
-// Connectivity is verified before the plugin resolves, and the driver closes in onClose.
+// The Db boundary as a Fastify decorator (`fastify.db`): connectivity is verified before the plugin
+// resolves, the schema applied when asked, and the driver closed in onClose.
 import fp from 'fastify-plugin'
-import neo4j, { type Driver, type ManagedTransaction, type RoutingControl } from 'neo4j-driver'
 import type { Config } from '../../config.js'
-import { toNeo4jParams, toPlain } from '../../lib/neo4j-values.js'
-import { applySchema } from '../../graph/schema.js'
-import { requestContext } from '../../lib/request-context.js'
-
-export type Row = Record<string, unknown>
-
-export class Db {
-  constructor (
-    readonly driver: Driver,
-    readonly database: string,
-    private readonly timeoutMs: number
-  ) {}
-
-  private async run (routing: RoutingControl, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
-    const bookmarkManager = requestContext.getStore()?.bookmarkManager
-    const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
-      database: this.database,
-      routing,
-      // Within a request, every query joins the request's causal chain (see request-context.ts);
-      // elsewhere the driver's process-wide chain applies.
-      ...(bookmarkManager ? { bookmarkManager } : {}),
-      transactionConfig: { timeout: this.timeoutMs },
-    })
-    return result.records.map((r) => toPlain(r.toObject()) as Row)
-  }
-
-  /** One auto-retried read transaction, routed to a reader; rows come back as plain JSON. */
-  read (cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.run(neo4j.routing.READ, cypher, params)
-  }
-
-  /** One auto-retried write transaction; rows come back as plain JSON. */
-  write (cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.run(neo4j.routing.WRITE, cypher, params)
-  }
-
-  /** Several queries in one managed write transaction (all or nothing). */
-  async writeTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, ...this.sessionBookmarks() })
-    try {
-      return await session.executeWrite(work, { timeout: this.timeoutMs })
-    } finally {
-      await session.close()
-    }
-  }
-
-  /** Several queries in one managed read transaction. */
-  async readTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, ...this.sessionBookmarks() })
-    try {
-      return await session.executeRead(work, { timeout: this.timeoutMs })
-    } finally {
-      await session.close()
-    }
-  }
-
-  private sessionBookmarks () {
-    const bookmarkManager = requestContext.getStore()?.bookmarkManager ?? this.driver.executeQueryBookmarkManager
-    return { bookmarkManager }
-  }
-
-  /** The same driver and database with another transaction timeout (seeding, migrations). */
-  withTimeout (timeoutMs: number): Db {
-    return new Db(this.driver, this.database, timeoutMs)
-  }
-
-  async ping (): Promise<void> {
-    await this.read('RETURN 1 AS ok')
-  }
-}
-
-export function createDriver (config: Config, uri: string): Driver {
-  return neo4j.driver(uri, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
-    maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
-    // Short enough that /health/ready answers 503 quickly while the database is down,
-    // long enough for a busy server to hand out a connection.
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 5_000,
-    disableLosslessIntegers: false,
-    userAgent: 'whosaid',
-    logging: { level: 'warn', logger: () => {} },
-  })
-}
+import { Db, createDriver } from '../../db/db.js'
+import { applySchema } from '../../db/schema.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import {
   NoQuery, ActorDetailSchema, ActorSummarySchema, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema,
 } from '../../schemas/api.js'
-import { ActorKindSchema } from '../../model/seed.js'
+import { ActorKindSchema } from '../../domain/seed-model.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DocumentDetailSchema, DocumentSummarySchema, IdParamsSchema, PageQuery, PageSchema } from '../../schemas/api.js'
-import { DocumentKindSchema } from '../../model/seed.js'
+import { DocumentKindSchema } from '../../domain/seed-model.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { NoQuery, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema } from '../../schemas/api.js'
-import { AttributionSchema } from '../../model/seed.js'
+import { AttributionSchema } from '../../domain/seed-model.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'

@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
-import { connect } from '../cli/connect.js'
-import { loadConfig } from '../config.js'
-import { statusLocalNeo4j } from '../local-neo4j/launcher.js'
-import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../graph/writer.js'
-import type { Db } from '../plugins/external/neo4j.js'
-import { runCli } from '../cli/run.js'
+import { connect } from './lib/connect.js'
+import { loadConfig } from '../src/config.js'
+import { statusLocalNeo4j } from '../src/local-neo4j/launcher.js'
+import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../src/repositories/writer.js'
+import type { Db } from '../src/db/db.js'
+import { runCli } from './lib/run.js'
 import {
   MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, generateSynthetic, planSynthetic, type SyntheticBatch, type SyntheticPhase,
-} from './synthetic.js'
+} from './synthetic/generate.js'
 
 const TIMEOUT_MS = 600_000
 const PLAIN_PROGRESS_EVERY = 50_000

@@ -6,15 +6,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { buildApp } from '../app.js'
-import { loadConfig } from '../config.js'
-import { startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j/launcher.js'
-import { projectRoot } from '../lib/paths.js'
-import { resetGraph, writeGraph } from '../graph/writer.js'
-import { loadSeed } from '../seed/load.js'
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/launcher.js'
+import { projectRoot } from '../src/lib/paths.js'
+import { resetGraph, writeGraph } from '../src/repositories/writer.js'
+import { loadSeed } from '../src/services/seed-files.js'
 import { stringify } from 'yaml'
-import { EXAMPLE_REQUESTS } from './example-requests.js'
-import { hashKey } from '../lib/api-keys.js'
+import { EXAMPLE_REQUESTS } from './openapi-examples.js'
+import { hashKey } from '../src/lib/api-keys.js'
 
 // Only for capturing the import example; the key lives and dies with this process.
 const EXAMPLE_KEY = randomBytes(16).toString('hex')
@@ -82,7 +82,7 @@ if (step === '--document' && uriArg) {
   const { uri, started } = await startLocalNeo4j({ ...LOCAL, log: (l) => console.error(l) })
   try {
     await captureExamples(uri)
-    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/openapi/cli.ts', '--document', uri], { cwd: root, stdio: 'inherit' })
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'tools/openapi.ts', '--document', uri], { cwd: root, stdio: 'inherit' })
     if (second.status !== 0) throw new Error('writing the OpenAPI document failed')
     console.log(`wrote ${join(outDir, 'openapi.json')}, openapi.yaml and examples.json`)
   } finally {

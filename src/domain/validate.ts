@@ -6,7 +6,7 @@ import { Value, ValueErrorType } from '@sinclair/typebox/value'
 import {
   SeedFileSchema, type SeedActor, type SeedAffiliation, type SeedDocument, type SeedFile,
   type SeedStatement, type SeedTopic,
-} from '../model/seed.js'
+} from './seed-model.js'
 
 /** One problem in the input: which file, where in it (a JSON path), and why. */
 export interface SeedIssue {

@@ -1,7 +1,7 @@
 // The graph's schema: uniqueness constraints on every id, lookup indexes for the hot filters,
 // and full-text indexes for search. Every statement is IF NOT EXISTS, so applying it is
 // idempotent and safe on every start and in every test run.
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from './db.js'
 
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE',

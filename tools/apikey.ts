@@ -1,7 +1,7 @@
 // npm run apikey -- --name editor --scopes read,write
 // Prints a new random key (give it to the client) and the API_KEYS entry (put it in config).
 import { Command } from 'commander'
-import { SCOPES, generateKey, hashKey, type Scope } from '../lib/api-keys.js'
+import { SCOPES, generateKey, hashKey, type Scope } from '../src/lib/api-keys.js'
 
 const program = new Command('apikey')
   .description('Generate an API key and the API_KEYS entry that accepts it (only its hash is stored).')

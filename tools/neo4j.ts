@@ -1,8 +1,8 @@
 // npm run neo4j:start | neo4j:stop | neo4j:status — manages the local Neo4j that `npm start` uses.
 import { Command } from 'commander'
-import { loadConfig } from '../config.js'
-import { localOptions, startLocalNeo4j, statusLocalNeo4j, stopLocalNeo4j } from './launcher.js'
-import { runCli } from '../cli/run.js'
+import { loadConfig } from '../src/config.js'
+import { localOptions, startLocalNeo4j, statusLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/launcher.js'
+import { runCli } from './lib/run.js'
 
 const program = new Command('neo4j')
   .description('Run the local Neo4j Community server (resolved from Maven Central) that whosaid uses by default.')

@@ -1,9 +1,9 @@
 // Reads graph-seed files from disk into validated rows; shared by `npm run seed` and `npm start`.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import type { Db } from '../plugins/external/neo4j.js'
+import type { Db } from '../db/db.js'
 import { projectRoot } from '../lib/paths.js'
-import { validateSeed, type ExistingLookup, type SeedInput, type SeedIssue, type ValidationResult } from './validate.js'
+import { validateSeed, type ExistingLookup, type SeedInput, type SeedIssue, type ValidationResult } from '../domain/validate.js'
 
 export const DEFAULT_SEED_DIR = 'graph-seed'
 

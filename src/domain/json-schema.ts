@@ -1,4 +1,4 @@
-import { SeedFileSchema } from '../model/seed.js'
+import { SeedFileSchema } from './seed-model.js'
 
 /** The seed format as a JSON Schema document (draft 2020-12), text ready to write. */
 export function seedJsonSchema (): string {

@@ -2,9 +2,9 @@
 // written, so a second identical seed changes nothing (not even updatedAt); a changed statement
 // or document has its outgoing relationships replaced, so it reads back exactly as the input.
 import type { ManagedTransaction } from 'neo4j-driver'
-import type { Db } from '../plugins/external/neo4j.js'
-import { toNeo4jParams, toPlain } from '../lib/neo4j-values.js'
-import type { AffiliationRow, GraphRows, StatementRow } from '../seed/validate.js'
+import type { Db } from '../db/db.js'
+import { toNeo4jParams, toPlain } from '../db/values.js'
+import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
 
 export const BATCH_SIZE = 1_000
 

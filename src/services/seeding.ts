@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../plugins/external/neo4j.js'
-import { writeGraph } from '../graph/writer.js'
-import { formatIssue, loadSeed } from './load.js'
+import type { Db } from '../db/db.js'
+import { writeGraph } from '../repositories/writer.js'
+import { formatIssue, loadSeed } from './seed-files.js'
 
 const SEED_TIMEOUT_MS = 600_000
 

@@ -3,11 +3,11 @@
 import { createInterface } from 'node:readline/promises'
 import { Command } from 'commander'
 import cliProgress from 'cli-progress'
-import { connect } from '../cli/connect.js'
-import { loadConfig } from '../config.js'
-import { countGraph, planTotal, resetGraph, writeGraph, type WritePlan } from '../graph/writer.js'
-import { formatIssue, loadSeed } from './load.js'
-import { runCli } from '../cli/run.js'
+import { connect } from './lib/connect.js'
+import { loadConfig } from '../src/config.js'
+import { countGraph, planTotal, resetGraph, writeGraph, type WritePlan } from '../src/repositories/writer.js'
+import { formatIssue, loadSeed } from '../src/services/seed-files.js'
+import { runCli } from './lib/run.js'
 
 const SEED_TIMEOUT_MS = 600_000
 

@@ -1,9 +1,9 @@
 // Database access for command-line tools: the same driver settings, schema and local Neo4j as
 // `npm start`, without the HTTP server.
-import type { Config } from '../config.js'
-import { applySchema } from '../graph/schema.js'
-import { localOptions, startLocalNeo4j } from '../local-neo4j/launcher.js'
-import { createDriver, Db } from '../plugins/external/neo4j.js'
+import type { Config } from '../../src/config.js'
+import { applySchema } from '../../src/db/schema.js'
+import { localOptions, startLocalNeo4j } from '../../src/local-neo4j/launcher.js'
+import { createDriver, Db } from '../../src/db/db.js'
 
 export async function connect (
   config: Config, log: (line: string) => void = () => {}, timeoutMs = config.NEO4J_QUERY_TIMEOUT_MS

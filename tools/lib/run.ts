@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import { ConfigError } from '../config.js'
-import { LocalNeo4jError } from '../local-neo4j/launcher.js'
+import { ConfigError } from '../../src/config.js'
+import { LocalNeo4jError } from '../../src/local-neo4j/launcher.js'
 
 /** Runs a command-line program; configuration and launcher errors end it with their one-line message. */
 export async function runCli (program: Command): Promise<void> {

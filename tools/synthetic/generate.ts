@@ -7,8 +7,8 @@
 // generator lays out (lede, gaps, spans) so start/end/text/before/after agree with each other.
 import type {
   ActorRow, AffiliationRow, DocumentRow, GraphRows, StatementRow, TopicRow,
-} from './validate.js'
-import { contentHash, dateRange } from './validate.js'
+} from '../../src/domain/validate.js'
+import { contentHash, dateRange } from '../../src/domain/validate.js'
 
 export const SYNTHETIC_PREFIX = 'syn-'
 export const MAX_SYNTHETIC_STATEMENTS = 10_000_000
