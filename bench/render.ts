@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { evaluateTargets, renderMarkdown } from './lib/report.js'
-import type { BenchResults } from './run.js'
+import type { BenchResults } from './lib/results.js'
 
 const file = process.argv[2] ?? join(import.meta.dirname, 'results', 'latest.json')
 const bench = JSON.parse(readFileSync(file, 'utf8')) as BenchResults

@@ -13,79 +13,16 @@ import { createDriver, Db } from '../src/db/db.js'
 import { NEO4J_VERSION } from '../src/local-neo4j/launcher.js'
 import { ensureBuilt, startApi, startBenchServer, type ApiMode, type ApiProcess } from './lib/api.js'
 import { endpoints, inRequest, otherReadEndpoints, repositories, type Endpoint } from './lib/endpoints.js'
-import { existingInstance, localInstance, ROOT, seedSynthetic, serverVersion, type LoadRecord, type Neo4jInstance } from './lib/instances.js'
+import { existingInstance, localInstance, ROOT, seedSynthetic, serverVersion, type Neo4jInstance } from './lib/instances.js'
 import { httpSlice, inProcessSlice, interleaved, pool, withCpu, type Measurement, type Variant } from './lib/measure.js'
 import { profileEndpoint, type EndpointProfile } from './lib/profile.js'
 import { cpuMsOf, RssSampler, rssOf, runCommand, type Child } from './lib/proc.js'
-import { pickTargets, type Targets } from './lib/targets.js'
-import { runWrites, type WriteResults } from './lib/writes.js'
+import { pickTargets } from './lib/targets.js'
+import { runWrites } from './lib/writes.js'
 import { evaluateTargets, renderMarkdown } from './lib/report.js'
 
-export interface RunRow {
-  endpoint: string
-  title: string
-  connections: number
-  api: Measurement & { rssPeak: number, rssMean: number }
-  driver: Measurement
-  floor: Measurement & { bytes: number }
-  graphql: (Measurement & { bytes: number }) | { unsupported: string }
-  apiVsDriver: number
-  apiVsGraphql: number | null
-  apiVsFloor: number
-  /** Interleaved rounds and seconds per slice actually used (slow endpoints get fewer, longer slices). */
-  rounds: number
-  sliceSeconds: number
-}
-
-export interface AnswerCheck {
-  endpoint: string
-  url: string
-  status: number
-  bytes: number
-  items: number | null
-  graphql: { bytes: number, items: number | null, errors: string | null, note: string } | { unsupported: string }
-}
-
-export interface SizeResult {
-  label: string
-  statements: number
-  neo4j: { uri: string, version: string, home: string | null, heap: string | null, pageCache: string | null, startedByBench: boolean, startSeconds: number | null, pid: number | null }
-  load: LoadRecord
-  targets: Targets
-  api: { startupMs: number, idleRss: number, mode: string }
-  graphqlStartupMs: number | null
-  answers: AnswerCheck[]
-  /** Things that went wrong during the measurements (e.g. the API process ending), in order. */
-  incidents: string[]
-  runs: RunRow[]
-  hub: RunRow[]
-  profiles: EndpointProfile[]
-  hubProfiles: EndpointProfile[]
-  /** The other read endpoints, profiled only. */
-  otherProfiles: EndpointProfile[]
-}
-
-export interface BenchResults {
-  meta: {
-    mode: 'quick' | 'full'
-    /** False while the run is still going (or if it died): the file then holds what was measured so far. */
-    complete: boolean
-    date: string
-    finished: string
-    durationSeconds: number
-    machine: { cpus: number, cpuModel: string, memoryGiB: number, kernel: string, loadavgStart: number[], loadavgEnd: number[] }
-    versions: Record<string, string>
-    git: { commit: string, dirty: boolean }
-    settings: { sizes: string[], connections: number[], seconds: number, warmupSeconds: number, floorSeconds: number, rounds: number, hubConnections: number, hubSeconds: number }
-    apiMode: ApiMode
-    /** Steps that failed (a graph size that could not be measured...). */
-    errors: string[]
-  }
-  sizes: SizeResult[]
-  writes: WriteResults | null
-  writesError: string | null
-  targets: ReturnType<typeof evaluateTargets>
-}
+export type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
+import type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 const LOCAL: Record<string, { port: number, home: string, heap: string, pageCache: string }> = {

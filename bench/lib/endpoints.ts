@@ -10,7 +10,7 @@ import { SearchRepository, type SearchType } from '../../src/repositories/search
 import { StatementsRepository } from '../../src/repositories/statements.js'
 import { SEARCH_TYPES } from '../../src/schemas/api.js'
 import { luceneQuery } from '../../src/lib/lucene.js'
-import { newContext, requestContext } from '../../src/lib/request-context.js'
+import { newContext, requestContext } from '../../src/db/request-context.js'
 import type { Db } from '../../src/db/db.js'
 import { notFound } from '../../src/lib/errors.js'
 import { countGraph } from '../../src/repositories/writer.js'

@@ -1,16 +1,7 @@
 // The targets of issue 6, evaluated on a run's figures, and the Markdown report of that run.
 // Nothing here is a constant figure: every number printed comes from the results object.
-import type { BenchResults, RunRow, SizeResult } from '../run.js'
+import type { BenchResults, RunRow, SizeResult, TargetResult } from './results.js'
 import { BOUNDED_SCAN_ROWS, boundedScansOf, offendersOf, planText } from './profile.js'
-
-export interface TargetResult {
-  name: string
-  /** null: not measured in this run (e.g. quick mode has no 1M graph). */
-  pass: boolean | null
-  detail: string
-  /** Why, from this run's evidence, when it fails. */
-  why: string | null
-}
 
 const MB = 2 ** 20
 const f0 = (n: number): string => Number.isFinite(n) ? n.toFixed(0) : '–'

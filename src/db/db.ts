@@ -4,7 +4,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type RoutingControl } from 'neo4j-driver'
 import type { Config } from '../config.js'
 import { toNeo4jParams, toPlain } from './values.js'
-import { requestContext } from '../lib/request-context.js'
+import { requestContext } from './request-context.js'
 
 export type Row = Record<string, unknown>
 

@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import { Redis } from 'ioredis'
 import type { Config } from '../../config.js'
-import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext } from '../../lib/request-context.js'
+import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext } from '../../db/request-context.js'
 import { ProblemError } from '../../lib/errors.js'
 import { isInternal } from '../../lib/internal.js'
 

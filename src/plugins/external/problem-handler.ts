@@ -3,9 +3,9 @@
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { Neo4jError } from 'neo4j-driver'
 import { PROBLEMS, ProblemError, problemType, type ProblemCode, type ProblemField } from '../../lib/errors.js'
 import type { Problem } from '../../schemas/problem.js'
+import { dbErrorCode, dbFailure } from '../../db/errors.js'
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const DB_RETRY_AFTER_SECONDS = 5
@@ -35,15 +35,6 @@ export function routingProblem (err: FastifyError, request: FastifyRequest, repl
     return sendProblem(request, reply, 'WS_ERR_URI_TOO_LONG', 'A path parameter is longer than any id this API issues.')
   }
   return sendProblem(request, reply, 'WS_ERR_BAD_REQUEST', err.message)
-}
-
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable',
-  'Neo.ClientError.Database.DatabaseNotFound', 'Neo.TransientError.Database.DatabaseUnavailable',
-])
-
-function isTimeout (err: Neo4jError): boolean {
-  return err.code.includes('TransactionTimedOut') || err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
 }
 
 /** One entry per parameter at fault; a failed enum lists its allowed values once. */
@@ -98,28 +89,28 @@ export default fp(async (fastify) => {
       if (err.statusCode >= 500) request.log.warn({ err }, 'request failed')
       return sendProblem(request, reply, err.code, err.message, err.fields, err.headers)
     }
-    if (err instanceof Neo4jError && err.code.includes('InvalidBookmark')) {
+    const failure = dbFailure(err)
+    if (failure === 'invalid-bookmark') {
       return sendProblem(request, reply, 'WS_ERR_VALIDATION', 'The neo4j-bookmarks header does not hold bookmarks this database issued.', [
         { name: 'headers.neo4j-bookmarks', reason: 'is not a bookmark this database issued; send back the header of an earlier write, or none' },
       ])
     }
-    if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Statement.EntityNotFound') {
-      // A node this request read was deleted by a concurrent write before it could use it.
+    if (failure === 'entity-gone') {
       return sendProblem(request, reply, 'WS_ERR_CONFLICT', 'Something this request relies on was changed by a concurrent write; retry it.')
     }
-    if (err instanceof Neo4jError) {
-      if (UNAVAILABLE_CODES.has(err.code) || err.retriable) {
-        request.log.warn({ code: err.code, msg: err.message }, 'database unavailable')
-        return sendProblem(request, reply, 'WS_ERR_DB_UNAVAILABLE',
-          'The graph database cannot be reached right now; retry shortly.', undefined,
-          { 'retry-after': String(DB_RETRY_AFTER_SECONDS) })
-      }
-      if (isTimeout(err)) {
-        request.log.warn({ code: err.code }, 'database query timed out')
-        return sendProblem(request, reply, 'WS_ERR_DB_TIMEOUT',
-          'The query took longer than the database timeout allows; narrow it and retry.', undefined,
-          { 'retry-after': String(DB_RETRY_AFTER_SECONDS) })
-      }
+    if (failure === 'unavailable') {
+      request.log.warn({ code: dbErrorCode(err), msg: err.message }, 'database unavailable')
+      return sendProblem(request, reply, 'WS_ERR_DB_UNAVAILABLE',
+        'The graph database cannot be reached right now; retry shortly.', undefined,
+        { 'retry-after': String(DB_RETRY_AFTER_SECONDS) })
+    }
+    if (failure === 'timeout') {
+      request.log.warn({ code: dbErrorCode(err) }, 'database query timed out')
+      return sendProblem(request, reply, 'WS_ERR_DB_TIMEOUT',
+        'The query took longer than the database timeout allows; narrow it and retry.', undefined,
+        { 'retry-after': String(DB_RETRY_AFTER_SECONDS) })
+    }
+    if (failure === 'other') {
       request.log.error({ err }, 'database error')
       return sendProblem(request, reply, 'WS_ERR_INTERNAL', 'An unexpected error occurred; it has been logged.')
     }
