@@ -21,9 +21,6 @@ import repositories from './plugins/app/repositories.js'
 import cors from '@fastify/cors'
 import auth from './plugins/external/auth.js'
 import guards from './plugins/external/guards.js'
-import writeRoutes from './routes/v1/writes.js'
-import importRoute from './routes/v1/import.js'
-import { newInternalToken } from './lib/internal.js'
 import { seedJsonSchema } from './domain/json-schema.js'
 import {
   ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
@@ -89,7 +86,6 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   // The seed format documents POST /v1/import's JSON body; draft-07 Ajv needs no $schema line.
   const { $schema: _draft, ...seedSchema } = JSON.parse(seedJsonSchema()) as Record<string, unknown>
   app.addSchema({ ...seedSchema, $id: 'GraphSeedFile' })
-  app.decorate('internalToken', newInternalToken())
   await app.register(problemHandler)
   await app.register(cors, {
     origin: config.CORS_ORIGIN === '*' ? '*' : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
@@ -104,8 +100,6 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   await app.register(neo4jPlugin, { config, uri: options.neo4jUri, migrate: options.migrate ?? true })
   await app.register(repositories)
   await app.register(healthRoutes, { prefix: '/health' })
-  await app.register(v1Routes, { prefix: '/v1' })
-  await app.register(writeRoutes, { prefix: '/v1' })
-  await app.register(importRoute, { prefix: '/v1', config })
+  await app.register(v1Routes, { prefix: '/v1', config })
   return app
 }

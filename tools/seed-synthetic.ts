@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js'
 import { statusLocalNeo4j } from '../src/local-neo4j/launcher.js'
 import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../src/repositories/writer.js'
 import type { Db } from '../src/db/db.js'
+import { countStatementsWithPrefix } from '../src/repositories/existing.js'
 import { runCli } from './lib/run.js'
 import {
   MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, generateSynthetic, planSynthetic, type SyntheticBatch, type SyntheticPhase,
@@ -28,11 +29,8 @@ function integer (min: number, max: number) {
   }
 }
 
-const COUNT_SYNTHETIC = 'MATCH (s:Statement) WHERE s.id STARTS WITH $prefix RETURN count(s) AS n'
-
 async function countSynthetic (db: Db): Promise<number> {
-  const [row] = await db.read(COUNT_SYNTHETIC, { prefix: SYNTHETIC_PREFIX })
-  return Number(row?.n ?? 0)
+  return countStatementsWithPrefix(db, SYNTHETIC_PREFIX)
 }
 
 /** Deletes the synthetic nodes only (curated data stays). */

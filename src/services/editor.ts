@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/db.js'
 import { ProblemError, type ProblemField } from '../lib/errors.js'
 import { applyRows, type WritePlan } from '../repositories/writer.js'
-import { existingInDb } from './seed-files.js'
+import { existingInDb } from '../repositories/existing.js'
 import { validateSeed, type SeedInput, type SeedIssue } from '../domain/validate.js'
 import type { ActorBody, DocumentBody, StatementBody } from '../schemas/writes.js'
 import {

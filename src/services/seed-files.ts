@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Db } from '../db/db.js'
 import { projectRoot } from '../lib/paths.js'
-import { validateSeed, type ExistingLookup, type SeedInput, type SeedIssue, type ValidationResult } from '../domain/validate.js'
+import { validateSeed, type SeedInput, type SeedIssue, type ValidationResult } from '../domain/validate.js'
+import { existingInDb } from '../repositories/existing.js'
 
 export const DEFAULT_SEED_DIR = 'graph-seed'
 
@@ -60,22 +61,6 @@ export function readSeedInputs (files: string[]): { inputs: SeedInput[], issues:
     })
   }
   return { inputs, issues }
-}
-
-const EXISTING_ACTORS = 'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id'
-const EXISTING_TOPICS = 'UNWIND $ids AS id MATCH (t:Topic {id: id}) RETURN t.id AS id'
-const EXISTING_STATEMENTS = 'UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN s.id AS id'
-const EXISTING_DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text'
-
-/** Looks up references the input does not declare in what the database already holds. */
-export function existingInDb (db: Db): ExistingLookup {
-  const ids = async (query: string, list: string[]) => new Set((await db.read(query, { ids: list })).map((r) => String(r.id)))
-  return {
-    actors: (list) => ids(EXISTING_ACTORS, list),
-    topics: (list) => ids(EXISTING_TOPICS, list),
-    statements: (list) => ids(EXISTING_STATEMENTS, list),
-    documents: async (list) => new Map((await db.read(EXISTING_DOCUMENTS, { ids: list })).map((r) => [String(r.id), (r.text as string | null) ?? null])),
-  }
 }
 
 /** Reads and validates seed files; issues name the file, the JSON path and the reason. */

@@ -1,16 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/db.js'
 import { writeGraph } from '../repositories/writer.js'
+import { hasData } from '../repositories/existing.js'
 import { formatIssue, loadSeed } from './seed-files.js'
 
 const SEED_TIMEOUT_MS = 600_000
 
-const HAS_DATA = 'MATCH (n) WHERE n:Actor OR n:Statement OR n:Document RETURN count(n) > 0 AS hasData'
-
 /** Loads graph-seed/ when the database holds no whosaid data yet; a bad seed stops the start. */
 export async function seedOnStart (db: Db, log: FastifyBaseLogger): Promise<void> {
-  const [row] = await db.read(HAS_DATA)
-  if (row?.hasData) {
+  if (await hasData(db)) {
     log.info('database already holds data; graph-seed/ not loaded')
     return
   }

@@ -1,7 +1,7 @@
 // Bearer API keys with scopes. Writes need `write` (merges `admin`); reads are public unless
 // REQUIRE_AUTH_FOR_READS=true. Missing or unknown key: 401; known key without the scope: 403.
 import fp from 'fastify-plugin'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify'
 import type { Config } from '../../config.js'
 import { findKey, parseApiKeys, type ApiKey, type Scope } from '../../lib/api-keys.js'
 import { ProblemError } from '../../lib/errors.js'
@@ -13,7 +13,11 @@ declare module 'fastify' {
     authError: ProblemError | null
   }
   interface FastifyInstance {
-    requireScope: (scope: Scope) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /**
+     * A route's preParsing hook: the key is checked before the body is read, so a refused upload
+     * is answered at once instead of after megabytes it will not use.
+     */
+    requireScope: (scope: Scope) => preParsingAsyncHookHandler
   }
 }
 
@@ -54,7 +58,7 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     }
   })
 
-  fastify.decorate('requireScope', (scope: Scope) => async (request: FastifyRequest) => {
+  function check (request: FastifyRequest, scope: Scope): void {
     if (request.authError) throw request.authError
     if (!request.apiKey) {
       throw new ProblemError('WS_ERR_UNAUTHORIZED', `This operation needs an API key with the ${scope} scope (Authorization: Bearer <key>).`, {
@@ -64,14 +68,19 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     if (!request.apiKey.scopes.has(scope)) {
       throw new ProblemError('WS_ERR_FORBIDDEN', `The API key '${request.apiKey.name}' lacks the ${scope} scope.`)
     }
+  }
+
+  fastify.decorate('requireScope', (scope: Scope): preParsingAsyncHookHandler => async (request, _reply, payload) => {
+    check(request, scope)
+    return payload
   })
 
   if (config.REQUIRE_AUTH_FOR_READS) {
-    const needRead = fastify.requireScope('read')
-    fastify.addHook('preHandler', async (request, reply) => {
+    fastify.addHook('preParsing', async (request, _reply, payload) => {
       // The matched route, not the raw URL: /%761/actors is /v1/actors to the router too.
       const route = request.routeOptions.url
-      if ((request.method === 'GET' || request.method === 'HEAD') && route?.startsWith('/v1/')) await needRead(request, reply)
+      if ((request.method === 'GET' || request.method === 'HEAD') && route?.startsWith('/v1/')) check(request, 'read')
+      return payload
     })
   }
 }, { name: 'auth' })

@@ -8,7 +8,6 @@ import { Redis } from 'ioredis'
 import type { Config } from '../../config.js'
 import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext } from '../../db/request-context.js'
 import { ProblemError } from '../../lib/errors.js'
-import { isInternal } from '../../lib/internal.js'
 
 export default fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(helmet, {
@@ -29,19 +28,21 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
     // Route-level onRequest: after auth has identified the key (instance-level onRequest), so a
     // key's limit follows the key across addresses, and before a refused key is answered
-    // (preHandler below), so failed attempts count against the address.
+    // (preParsing below), so failed attempts count against the address.
     hook: 'onRequest',
     keyGenerator: (request) => request.apiKey && !request.authError ? `key:${request.apiKey.name}` : `ip:${request.ip}`,
     enableDraftSpec: true,
     ...(redis ? { redis, nameSpace: 'whosaid-rl:', skipOnError: true } : {}),
-    allowList: (request) => request.url.startsWith('/health/') || isInternal(request, fastify.internalToken),
+    allowList: (request) => request.url.startsWith('/health/'),
     errorResponseBuilder: (_request, context) => new ProblemError('WS_ERR_RATE_LIMITED',
       `Rate limit of ${context.max} requests per ${Math.round(context.ttl / 1000) || 1} s exceeded; retry after ${context.after}.`),
   })
 
   // Refused credentials are answered here, after the rate limiter counted them (auth.ts).
-  fastify.addHook('preHandler', async (request) => {
+  // Before the body is read, so a refused upload is answered without reading it.
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
     if (request.authError) throw request.authError
+    return payload
   })
 
   if (config.MAX_EVENT_LOOP_DELAY_MS > 0 || config.MAX_HEAP_USED_BYTES > 0) {

@@ -2,24 +2,21 @@
 // fragment such as {"actors":[...]} per line, parsed as it streams in). All or nothing: with
 // any rejection nothing is written. Validation and writing are the seeding CLI's own code.
 import { createInterface } from 'node:readline'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Config } from '../../config.js'
-import { ProblemError } from '../../lib/errors.js'
-import { problemType } from '../../lib/errors.js'
-import { writeGraph } from '../../repositories/writer.js'
-import { existingInDb } from '../../services/seed-files.js'
-import { validateSeed, type SeedInput } from '../../domain/validate.js'
+import { ProblemError, problemType } from '../../lib/errors.js'
+import { discardRest } from '../../lib/drain.js'
+import type { SeedInput } from '../../domain/validate.js'
+import { importRecords, type Rejection } from '../../services/importer.js'
 import { ImportResultSchema } from '../../schemas/writes.js'
 import { ProblemSchema } from '../../schemas/problem.js'
 import { problemResponses } from '../../schemas/responses.js'
 import { example } from './examples.js'
 
-const IMPORT_TIMEOUT_MS = 600_000
-
 type Parsed = { kind: 'ndjson', lines: Array<{ line: number, data: unknown } | { line: number, error: string }> }
 
-const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+const importRoute: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, { config }) => {
   const limit = config.IMPORT_BODY_LIMIT_BYTES
 
   fastify.addContentTypeParser('application/x-ndjson', (request, payload, done) => {
@@ -31,12 +28,15 @@ const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { co
       bytes += chunk.length
       if (bytes > limit && !failed) {
         failed = true
-        payload.destroy()
+        reader.close()
+        // Answer now and let the client finish sending, so it reads the 413 instead of a reset.
+        discardRest(payload)
         done(Object.assign(new Error(`The import body exceeds ${limit} bytes.`), { statusCode: 413 }), undefined)
       }
     })
     const reader = createInterface({ input: payload, crlfDelay: Infinity })
     reader.on('line', (text) => {
+      if (failed) return
       n++
       if (text.trim() === '') return
       try {
@@ -50,7 +50,7 @@ const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { co
   })
 
   fastify.post('/import', {
-    preHandler: fastify.requireScope('write'),
+    preParsing: fastify.requireScope('write'),
     bodyLimit: limit,
     schema: {
       operationId: 'importGraph',
@@ -81,7 +81,7 @@ const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { co
   }, async (request, reply) => {
     const body = request.body as Parsed | unknown
     const inputs: SeedInput[] = []
-    const rejections: Array<{ line: number, path: string, reason: string }> = []
+    const rejections: Rejection[] = []
     if (body && typeof body === 'object' && (body as Parsed).kind === 'ndjson' && Array.isArray((body as Parsed).lines)) {
       for (const entry of (body as Parsed).lines) {
         if ('error' in entry) rejections.push({ line: entry.line, path: '$', reason: entry.error })
@@ -93,31 +93,24 @@ const importRoute: FastifyPluginAsync<{ config: Config }> = async (fastify, { co
     if (inputs.length === 0 && rejections.length === 0) {
       throw new ProblemError('WS_ERR_VALIDATION', 'The import body is empty.', { fields: [{ name: 'body', reason: 'holds no records' }] })
     }
-    const result = await validateSeed(inputs, existingInDb(fastify.db))
-    for (const issue of result.issues) {
-      rejections.push({ line: Number(issue.file.replace('line ', '')), path: issue.path, reason: issue.reason })
-    }
-    if (rejections.length > 0) {
-      rejections.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path))
+    const outcome = await importRecords(fastify.db, inputs, rejections, request.apiKey?.name ?? 'anonymous')
+    if (!outcome.written) {
       return reply.code(422).type('application/problem+json').send({
         type: problemType('WS_ERR_UNPROCESSABLE'),
         title: 'Import rejected',
         status: 422,
-        detail: `${rejections.length} problem(s); nothing was written.`,
+        detail: `${outcome.rejections.length} problem(s); nothing was written.`,
         instance: '/v1/import',
         requestId: String(request.id),
         created: 0,
         updated: 0,
         unchanged: 0,
-        rejected: rejections.length,
-        rejections,
-      })
+        rejected: outcome.rejections.length,
+        rejections: outcome.rejections,
+      } as never)
     }
-    const plan = await writeGraph(fastify.db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by: request.apiKey?.name ?? 'anonymous' })
-    const total = Object.values(plan).reduce((acc, p) => ({
-      created: acc.created + p.create, updated: acc.updated + p.update, unchanged: acc.unchanged + p.unchanged,
-    }), { created: 0, updated: 0, unchanged: 0 })
-    return { ...total, rejected: 0, rejections: [] }
+    const { created, updated, unchanged } = outcome
+    return { created, updated, unchanged, rejected: 0, rejections: [] }
   })
 }
 

@@ -1,7 +1,8 @@
 // The write API: PUT / PATCH / POST / DELETE for actors, statements and documents, merges,
 // bulk import and the change feed. Every write needs an API key with the write scope (merges:
 // admin), runs in one transaction, and answers with the resource as GET shows it, and its ETag.
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type TSchema } from '@sinclair/typebox'
 import { ActorDetailSchema, DocumentDetailSchema, IdParamsSchema, PageQuery, StatementSchema } from '../../schemas/api.js'
 import {
@@ -11,10 +12,10 @@ import {
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { example } from './examples.js'
 import { ProblemError, notFound } from '../../lib/errors.js'
+import { etagOf, etagMatches } from '../../lib/etag.js'
 import { Editor, type Body } from '../../services/editor.js'
 import { schemaIssues } from '../../domain/validate.js'
 import { listChanges, type EntityType } from '../../repositories/edits.js'
-import { INTERNAL_HEADER } from '../../lib/internal.js'
 import { linkNext } from './params.js'
 
 interface Kind {
@@ -34,6 +35,11 @@ const KINDS: Kind[] = [
   { type: 'document', collection: 'documents', tag: 'documents', body: DocumentBodySchema, patch: DocumentPatchSchema, view: DocumentDetailSchema, exampleOf: 'getDocument' },
 ]
 
+/** 'an actor', 'a statement', 'a document': summaries read as English. */
+function article (type: EntityType): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+}
+
 const WRITE_ERRORS = problemResponses(400, 401, 403, 409, 412, 413, 415, 422, 429, 503)
 
 /** RFC 7396 JSON Merge Patch. */
@@ -49,47 +55,41 @@ export function mergePatch (target: unknown, patch: unknown): unknown {
   return result
 }
 
-function keyName (request: FastifyRequest): string {
+function keyName (request: { apiKey: { name: string } | null }): string {
   return request.apiKey?.name ?? 'anonymous'
 }
 
-const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
+const writes: FastifyPluginAsyncTypebox = async (fastify) => {
   const editor = new Editor(fastify.db)
+  const { actors, statements, documents } = fastify.repos
   const needWrite = fastify.requireScope('write')
   const needAdmin = fastify.requireScope('admin')
 
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'))
 
-  /** The resource as GET /v1/... answers it (same body, same ETag), fetched in-process. */
-  async function current (kind: Kind, id: string, request: FastifyRequest) {
-    const res = await fastify.inject({
-      method: 'GET',
-      url: `/v1/${kind.collection}/${encodeURIComponent(id)}`,
-      headers: {
-        [INTERNAL_HEADER]: fastify.internalToken,
-        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
-      },
-    })
-    if (res.statusCode === 404) return null
-    // A merged actor's old id: the caller is sent to the canonical actor (308 keeps the method).
-    if (res.statusCode === 308) return { redirect: String(res.headers.location) }
-    // The database went away between the write and the read-back: the write may have landed,
-    // so say 503 (retry the idempotent PUT) rather than claim success or a server bug.
-    if (res.statusCode === 503) {
-      throw new ProblemError('WS_ERR_DB_UNAVAILABLE', `The graph database cannot be reached right now; ${kind.type} '${id}' could not be read back. Retry shortly.`, {
-        headers: { 'retry-after': String(res.headers['retry-after'] ?? '5') },
-      })
+  /**
+   * The resource as GET /v1/... answers it, read by the repositories inside this request's causal
+   * chain (its bookmarks), so the read sees the write on any cluster member.
+   */
+  async function current (kind: Kind, id: string): Promise<{ body: unknown } | { redirect: string } | null> {
+    const body = kind.type === 'actor'
+      ? await actors.get(id)
+      : kind.type === 'statement' ? await statements.get(id) : await documents.get(id, false)
+    if (body) return { body }
+    if (kind.type === 'actor') {
+      // A merged actor's old id: the caller is sent to the canonical actor (308 keeps the method).
+      const canonical = await actors.redirect(id)
+      if (canonical) return { redirect: `/v1/actors/${canonical}` }
     }
-    if (res.statusCode !== 200) throw new ProblemError('WS_ERR_INTERNAL', `Reading back ${kind.type} '${id}' failed.`)
-    return { body: res.json() as unknown, etag: String(res.headers.etag), redirect: undefined }
+    return null
   }
 
-  async function answer (kind: Kind, id: string, created: boolean, request: FastifyRequest, reply: FastifyReply) {
-    const now = await current(kind, id, request)
-    if (!now || now.redirect !== undefined) throw new ProblemError('WS_ERR_INTERNAL', `The ${kind.type} '${id}' was written but cannot be read back.`)
-    reply.header('etag', now.etag)
+  /** The written resource, with the body and (through the /v1 ETag hook) the ETag GET gives. */
+  async function answer (kind: Kind, id: string, created: boolean, reply: FastifyReply) {
+    const now = await current(kind, id)
+    if (!now || !('body' in now)) throw new ProblemError('WS_ERR_INTERNAL', `The ${kind.type} '${id}' was written but cannot be read back.`)
     if (created) reply.code(201).header('location', `/v1/${kind.collection}/${id}`)
-    return now.body
+    return now.body as never
   }
 
   for (const kind of KINDS) {
@@ -99,12 +99,12 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       ...WRITE_ERRORS,
     }
 
-    fastify.put<{ Params: { id: string }, Body: Body }>(`/${kind.collection}/:id`, {
-      preHandler: needWrite,
+    fastify.put(`/${kind.collection}/:id`, {
+      preParsing: needWrite,
       schema: {
         operationId: `put${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
         tags: [kind.tag, 'writes'],
-        summary: `Create or replace a ${kind.type}`,
+        summary: `Create or replace ${article(kind.type)}`,
         description: `Creates the ${kind.type} with this id, or replaces it as a whole (idempotent: the same PUT twice leaves the same graph). Validated like graph-seed data: 400 for bad fields, 422 naming any referenced id that does not exist. Needs the write scope.`,
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
@@ -112,16 +112,16 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         response: responses,
       },
     }, async (request, reply) => {
-      const { created } = await editor.put(kind.type, request.params.id, request.body, keyName(request))
-      return answer(kind, request.params.id, created, request, reply)
+      const { created } = await editor.put(kind.type, request.params.id, request.body as Body, keyName(request))
+      return answer(kind, request.params.id, created, reply)
     })
 
-    fastify.patch<{ Params: { id: string }, Body: Record<string, unknown>, Headers: { 'if-match'?: string } }>(`/${kind.collection}/:id`, {
-      preHandler: needWrite,
+    fastify.patch(`/${kind.collection}/:id`, {
+      preParsing: needWrite,
       schema: {
         operationId: `patch${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
         tags: [kind.tag, 'writes'],
-        summary: `Change part of a ${kind.type} (JSON Merge Patch)`,
+        summary: `Change part of ${article(kind.type)} (JSON Merge Patch)`,
         description: `Applies an RFC 7396 JSON Merge Patch (\`application/merge-patch+json\`) to the ${kind.type} in its write format (as PUT takes it): a member set to null is removed. With \`If-Match\`, the patch applies only if the ETag still matches (412 otherwise). Needs the write scope.`,
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
@@ -131,16 +131,20 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
       },
     }, async (request, reply) => {
       const { id } = request.params
-      const before = await current(kind, id, request)
+      const before = await current(kind, id)
       if (!before) throw notFound(kind.type, id)
-      if (before.redirect !== undefined) return reply.redirect(before.redirect, 308)
+      if ('redirect' in before) return reply.redirect(before.redirect, 308)
       const ifMatch = request.headers['if-match']
-      if (ifMatch !== undefined && !ifMatch.split(',').map((t) => t.trim()).some((t) => t === '*' || t === before.etag)) {
-        throw new ProblemError('WS_ERR_PRECONDITION_FAILED', `The ${kind.type} changed since ETag ${ifMatch}; its ETag is now ${before.etag}.`)
+      if (ifMatch !== undefined) {
+        // The ETag GET gives: the same serializer (this route's 200 schema is GET's) and hash.
+        const etag = etagOf(String(reply.serializeInput(before.body as never, '200', 'application/json')))
+        if (!etagMatches(ifMatch, etag)) {
+          throw new ProblemError('WS_ERR_PRECONDITION_FAILED', `The ${kind.type} changed since ETag ${ifMatch}; its ETag is now ${etag}.`)
+        }
       }
       const record = await editor.record(kind.type, id)
       if (!record) throw notFound(kind.type, id)
-      const patched = mergePatch(record, request.body) as Record<string, unknown>
+      const patched = mergePatch(record, request.body as Record<string, unknown>) as Record<string, unknown>
       delete patched.id
       // Each field of the patch is checked by its schema; the merged record must still be whole.
       const invalid = schemaIssues(kind.body, patched, 'body')
@@ -149,15 +153,15 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         throw new ProblemError('WS_ERR_UNPROCESSABLE', `The patched ${kind.type} would not be valid: ${fields.map((f) => `${f.name} ${f.reason}`).join('; ')}`, { fields })
       }
       await editor.put(kind.type, id, patched as unknown as Body, keyName(request))
-      return answer(kind, id, false, request, reply)
+      return answer(kind, id, false, reply)
     })
 
-    fastify.post<{ Body: Body, Headers: { 'idempotency-key'?: string } }>(`/${kind.collection}`, {
-      preHandler: needWrite,
+    fastify.post(`/${kind.collection}`, {
+      preParsing: needWrite,
       schema: {
         operationId: `create${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
         tags: [kind.tag, 'writes'],
-        summary: `Create a ${kind.type} with a generated id`,
+        summary: `Create ${article(kind.type)} with a generated id`,
         description: `Creates a new ${kind.type}; its id is generated from its ${kind.type === 'actor' ? 'name' : kind.type === 'document' ? 'title' : 'text'} unless the body gives one (409 if that id exists). With an \`Idempotency-Key\` header, repeating the request with the same key and body creates nothing new and answers the same; the same key with another body is 422. Needs the write scope.`,
         security: [{ apiKey: [] }],
         headers: Type.Object({
@@ -167,24 +171,24 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
         response: { 201: responses[201], ...WRITE_ERRORS },
       },
     }, async (request, reply) => {
-      const { id, plan } = await editor.create(kind.type, request.body, keyName(request), request.headers['idempotency-key'])
+      const { id, plan } = await editor.create(kind.type, request.body as Body, keyName(request), request.headers['idempotency-key'])
       const replayed = Object.values(plan).every((p) => p.create + p.update + p.unchanged === 0)
       if (replayed) {
         // A repeated request: the resource its key created may have been deleted or merged since.
-        const now = await current(kind, id, request)
-        if (!now || now.redirect !== undefined) {
+        const now = await current(kind, id)
+        if (!now || 'redirect' in now) {
           throw new ProblemError('WS_ERR_CONFLICT', `The ${kind.type} '${id}' that this Idempotency-Key created has since been ${now ? 'merged into another' : 'deleted'}.`)
         }
       }
-      return answer(kind, id, true, request, reply)
+      return answer(kind, id, true, reply)
     })
 
-    fastify.delete<{ Params: { id: string }, Querystring: { cascade?: boolean } }>(`/${kind.collection}/:id`, {
-      preHandler: needWrite,
+    fastify.delete(`/${kind.collection}/:id`, {
+      preParsing: needWrite,
       schema: {
         operationId: `delete${kind.type[0]!.toUpperCase()}${kind.type.slice(1)}`,
         tags: [kind.tag, 'writes'],
-        summary: `Delete a ${kind.type}`,
+        summary: `Delete ${article(kind.type)}`,
         description: kind.type === 'actor'
           ? 'Deletes the actor. While it made statements or statements are about it, answers 409 unless `cascade=true`, which also deletes the statements it alone made and unlinks it from the rest. Needs the write scope.'
           : kind.type === 'document'
@@ -200,12 +204,12 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
     }, async (request, reply) => {
       const result = await editor.delete(kind.type, request.params.id, request.query.cascade ?? false, keyName(request))
       if (!result.found) throw notFound(kind.type, request.params.id)
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     })
   }
 
-  fastify.post<{ Params: { id: string }, Body: { into: string } }>('/actors/:id/merge', {
-    preHandler: needAdmin,
+  fastify.post('/actors/:id/merge', {
+    preParsing: needAdmin,
     schema: {
       operationId: 'mergeActor',
       tags: ['actors', 'writes'],
@@ -218,10 +222,10 @@ const writes: FastifyPluginAsync = async (fastify: FastifyInstance) => {
     },
   }, async (request, reply) => {
     await editor.merge(request.params.id, request.body.into, keyName(request))
-    return answer(KINDS[0]!, request.body.into, false, request, reply)
+    return answer(KINDS[0]!, request.body.into, false, reply)
   })
 
-  fastify.get<{ Querystring: { since: string, limit?: number, cursor?: string } }>('/changes', {
+  fastify.get('/changes', {
     schema: {
       operationId: 'listChanges',
       tags: ['writes'],

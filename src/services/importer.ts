@@ -1,0 +1,35 @@
+// Bulk import (POST /v1/import): graph-seed records validated with the seeding CLI's own rules,
+// references resolved against what the database holds, then all written or none.
+import type { Db } from '../db/db.js'
+import { validateSeed, type SeedInput } from '../domain/validate.js'
+import { existingInDb } from '../repositories/existing.js'
+import { writeGraph } from '../repositories/writer.js'
+
+const IMPORT_TIMEOUT_MS = 600_000
+
+export interface Rejection { line: number, path: string, reason: string }
+
+export type ImportOutcome =
+  | { written: true, created: number, updated: number, unchanged: number }
+  | { written: false, rejections: Rejection[] }
+
+/** One input per NDJSON line (file `line N`), or one for a JSON body. */
+export async function importRecords (db: Db, inputs: SeedInput[], earlier: Rejection[], by: string): Promise<ImportOutcome> {
+  const result = await validateSeed(inputs, existingInDb(db))
+  const rejections = [...earlier]
+  for (const issue of result.issues) {
+    rejections.push({ line: Number(issue.file.replace('line ', '')), path: issue.path, reason: issue.reason })
+  }
+  if (rejections.length > 0) {
+    rejections.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path))
+    return { written: false, rejections }
+  }
+  const plan = await writeGraph(db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by })
+  const total = { created: 0, updated: 0, unchanged: 0 }
+  for (const p of Object.values(plan)) {
+    total.created += p.create
+    total.updated += p.update
+    total.unchanged += p.unchanged
+  }
+  return { written: true, ...total }
+}
