@@ -39,10 +39,10 @@ async function captureExamples (uri: string): Promise<void> {
   const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', API_KEYS: `openapi:write:${hashKey(EXAMPLE_KEY)}` }), { neo4jUri: uri, logger: false })
   try {
     await app.ready()
-    await resetGraph(app.db)
+    await resetGraph(app.db.withTimeout(600_000))
     const seed = await loadSeed([])
     if (seed.issues.length > 0) throw new Error('graph-seed/ does not validate; run npm run seed -- --dry-run')
-    await writeGraph(app.db, seed.rows, { by: 'openapi' })
+    await writeGraph(app.db.withTimeout(600_000), seed.rows, { by: 'openapi' })
     const examples: Record<string, unknown> = {}
     for (const [operationId, request] of Object.entries(EXAMPLE_REQUESTS)) {
       const { method, url, bodyFile } = typeof request === 'string' ? { method: 'GET' as const, url: request, bodyFile: undefined } : request

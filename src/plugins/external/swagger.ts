@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { stringify } from 'yaml'
+import { LOGO_SVG } from './logo.js'
 
 export const OPENAPI_INFO = {
   title: 'whosaid',
@@ -48,6 +49,8 @@ export default fp(async (fastify) => {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
     staticCSP: false,
+    logo: { type: 'image/svg+xml', content: Buffer.from(LOGO_SVG), href: '/docs', target: '_self' },
+    theme: { title: 'whosaid API' },
   })
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger())
   fastify.get('/openapi.yaml', { schema: { hide: true } }, async (_request, reply) => {
