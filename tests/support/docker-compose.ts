@@ -40,7 +40,7 @@ export function interpolate (text: string, env: Record<string, string | undefine
     if (match === '$$') return '$'
     const key = (name ?? bare)!
     const value = env[key]
-    if (op === ':-') return value ? value : fallback ?? ''
+    if (op === ':-') return value || (fallback ?? '')
     if (op === '-') return value ?? fallback ?? ''
     return value ?? ''
   })

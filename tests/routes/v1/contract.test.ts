@@ -10,7 +10,7 @@ import { API_KEYS, KEYS, auth } from '../../writes/support.js'
 interface Operation { method: string, path: string, url: string, responses: string[], hasBody: boolean }
 
 function operations (app: FastifyInstance): Operation[] {
-  const doc = app.swagger() as { paths: Record<string, Record<string, { responses: Record<string, unknown>, requestBody?: unknown }>> }
+  const doc = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, unknown>, requestBody?: unknown }>> }
   const out: Operation[] = []
   for (const [path, item] of Object.entries(doc.paths)) {
     if (!path.startsWith('/v1/')) continue
