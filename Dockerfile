@@ -14,8 +14,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
-COPY src/local-neo4j/pom.xml src/local-neo4j/WhosaidNeo4j.java ./src/local-neo4j/
+# The seed loaded into an empty database, and the captured examples the served OpenAPI shows.
 COPY graph-seed ./graph-seed
+COPY openapi ./openapi
 # The image never runs a Neo4j of its own: compose sets NEO4J_URI to the neo4j service.
 USER node
 EXPOSE 3000

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { Command } from 'commander'
 import { loadConfig } from '../src/config.js'
 import { createDriver, Db } from '../src/db/db.js'
-import { NEO4J_VERSION } from '../src/local-neo4j/launcher.js'
+import { neo4jVersion } from '../src/local-neo4j/launcher.js'
 import { ensureBuilt, startApi, startBenchServer, type ApiMode, type ApiProcess } from './lib/api.js'
 import { endpoints, inRequest, otherReadEndpoints, repositories, type Endpoint } from './lib/endpoints.js'
 import { existingInstance, localInstance, ROOT, seedSynthetic, serverVersion, type Neo4jInstance } from './lib/instances.js'
@@ -303,7 +303,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
     const driver = createDriver(config, instance.uri)
     cleanups.push({ name: 'driver', fn: () => driver.close() })
     const db = new Db(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS)
-    const version = await serverVersion(instance.uri).catch(() => `Neo4j ${NEO4J_VERSION}`)
+    const version = await serverVersion(instance.uri).catch(() => `Neo4j ${neo4jVersion()}`)
     const targets = await pickTargets(db, Number(opts.percentile))
     log(`  targets: mid ${targets.mid.id} "${targets.mid.name}" (rank ${targets.mid.rank}/${targets.ranked}, said ${targets.mid.said}, about ${targets.mid.about}); second ${targets.mid2.id}; hub ${targets.hub.id} (said ${targets.hub.said}, about ${targets.hub.about}); search word "${targets.word}"`)
     const eps = endpoints({ actor: targets.mid.id, other: targets.mid2.id, word: targets.word })
@@ -422,7 +422,7 @@ async function main (): Promise<void> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, kernel: release(), loadavgStart, loadavgEnd: loadavg() },
       versions: {
         node: process.version,
-        neo4j: `Neo4j ${NEO4J_VERSION}`,
+        neo4j: `Neo4j ${neo4jVersion()}`,
         fastify: pkgVersion('fastify'),
         'neo4j-driver': pkgVersion('neo4j-driver'),
         '@neo4j/graphql': pkgVersion('@neo4j/graphql'),

@@ -69,6 +69,9 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     // Timed-out requests are found within a second rather than Node's default 30 s.
     http: { maxHeaderSize: 131_072, connectionsCheckingInterval: 1000 },
     return503OnClosing: true,
+    // Plugins connect and migrate (constraints, indexes, awaitIndexes) before the app is ready;
+    // on a cold or busy database that outlasts Fastify's 10 s default.
+    pluginTimeout: 120_000,
     // A caller's x-request-id is kept so logs can be joined across services.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -10,7 +10,16 @@ import neo4j from 'neo4j-driver'
 import { projectRoot } from '../lib/paths.js'
 import type { Config } from '../config.js'
 
-export const NEO4J_VERSION = readPomVersion()
+let pomVersion: string | undefined
+
+/**
+ * The Neo4j version pom.xml pins, read when a local server is first needed: an API that is given
+ * NEO4J_URI (the Docker image) never reads it, so it ships no Java sources.
+ */
+export function neo4jVersion (): string {
+  pomVersion ??= readPomVersion()
+  return pomVersion
+}
 
 export interface LocalNeo4jOptions {
   /** Bolt port on 127.0.0.1. */
@@ -56,7 +65,7 @@ function readPomVersion (): string {
 
 export function defaultCacheDir (): string {
   const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache')
-  return join(base, 'whosaid', `neo4j-${NEO4J_VERSION}`)
+  return join(base, 'whosaid', `neo4j-${neo4jVersion()}`)
 }
 
 export function boltUri (port: number): string {
@@ -108,7 +117,7 @@ export function ensureRuntime (cacheDir = defaultCacheDir(), log: (l: string) =>
   checkPrerequisites()
   mkdirSync(cacheDir, { recursive: true })
   if (!existsSync(lib) || readdirSync(lib).length === 0) {
-    log(`Resolving Neo4j ${NEO4J_VERSION} from Maven Central into ${lib} (first run only)...`)
+    log(`Resolving Neo4j ${neo4jVersion()} from Maven Central into ${lib} (first run only)...`)
     const mvn = spawnSync('mvn', [
       '-q', '-B', '-f', join(sourceDir(), 'pom.xml'),
       'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime',
@@ -116,7 +125,7 @@ export function ensureRuntime (cacheDir = defaultCacheDir(), log: (l: string) =>
     if (mvn.status !== 0) {
       rmSync(lib, { recursive: true, force: true })
       throw new LocalNeo4jError(
-        `Maven could not resolve org.neo4j:neo4j:${NEO4J_VERSION}:\n${(mvn.stdout + mvn.stderr).trim().slice(-2000)}\n${ALTERNATIVES}`
+        `Maven could not resolve org.neo4j:neo4j:${neo4jVersion()}:\n${(mvn.stdout + mvn.stderr).trim().slice(-2000)}\n${ALTERNATIVES}`
       )
     }
   }
@@ -235,7 +244,7 @@ export async function startLocalNeo4j (opts: LocalNeo4jOptions): Promise<{ uri: 
   if (child.pid === undefined) throw new LocalNeo4jError(`Could not start ${javaBin()}`)
   writeFileSync(pidFile(home), String(child.pid))
   child.unref()
-  log(`Starting Neo4j ${NEO4J_VERSION} (pid ${child.pid}) on ${uri}, data in ${home}...`)
+  log(`Starting Neo4j ${neo4jVersion()} (pid ${child.pid}) on ${uri}, data in ${home}...`)
   await waitForBolt(opts.port, child.pid, home, opts.startTimeoutMs ?? 180_000)
   log(`Neo4j is ready on ${uri}.`)
   return { uri, pid: child.pid, started: true }
