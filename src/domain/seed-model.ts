@@ -87,12 +87,15 @@ export const SeedDocumentSchema = Type.Object({
   note: Type.Optional(Text('editorial note, e.g. how a date was inferred')),
 }, { additionalProperties: false })
 
+/** Code points of context kept before and after every evidence span (`before` / `after`). */
+export const EVIDENCE_CONTEXT = 32
+
 export const EvidenceSchema = Type.Object({
   start: Type.Integer({ minimum: 0, description: 'first code point of the span in the document text' }),
   end: Type.Integer({ minimum: 0, description: 'code point after the span' }),
   text: Text('the document text between start and end, exactly', 20_000),
-  before: Type.String({ maxLength: 64, description: 'up to 32 characters just before the span' }),
-  after: Type.String({ maxLength: 64, description: 'up to 32 characters just after the span' }),
+  before: Type.String({ maxLength: 2 * EVIDENCE_CONTEXT, description: `up to ${EVIDENCE_CONTEXT} characters just before the span` }),
+  after: Type.String({ maxLength: 2 * EVIDENCE_CONTEXT, description: `up to ${EVIDENCE_CONTEXT} characters just after the span` }),
 }, { additionalProperties: false })
 
 export const SeedStatementSchema = Type.Object({

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import type { TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType } from '@sinclair/typebox/value'
 import {
-  SeedFileSchema, type SeedActor, type SeedAffiliation, type SeedDocument, type SeedFile,
+  EVIDENCE_CONTEXT, SeedFileSchema, type SeedActor, type SeedAffiliation, type SeedDocument, type SeedFile,
   type SeedStatement, type SeedTopic,
 } from './seed-model.js'
 
@@ -105,8 +105,6 @@ export interface ValidationResult {
   rows: GraphRows
 }
 
-const EVIDENCE_CONTEXT = 32
-
 export function jsonPath (pointer: string): string {
   if (pointer === '' || pointer === '/') return '$'
   return '$' + pointer.split('/').slice(1).map((part) => {
@@ -156,6 +154,11 @@ export function contentHash (value: unknown): string {
     }
     return v
   }))
+}
+
+/** A row with the hash its writer compares to tell changed from unchanged. */
+export function withHash<T extends object> (row: T): T & { contentHash: string } {
+  return { ...row, contentHash: contentHash(row) }
 }
 
 const PRECISION_LENGTH: Record<string, number> = { day: 10, month: 7, year: 4 }
@@ -410,7 +413,8 @@ function normaliseQuotes (text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
 }
 
-function emptyRows (): GraphRows {
+/** Rows with nothing in them: what a rejected input writes. */
+export function emptyRows (): GraphRows {
   return { topics: [], actors: [], documents: [], affiliations: [], statements: [] }
 }
 
@@ -422,7 +426,6 @@ function toRows (
   statements: Map<string, Located<SeedStatement>>,
   docText: (id: string) => string | null | undefined
 ): GraphRows {
-  const withHash = <T extends object>(row: T): T & { contentHash: string } => ({ ...row, contentHash: contentHash(row) })
   return {
     topics: [...topics.values()].map(({ value: t }) => withHash({ id: t.id, name: t.name })),
     actors: [...actors.values()].map(({ value: a }) => withHash({

@@ -2,6 +2,7 @@
 // graph-seed format (for PATCH), deletes, merges, idempotency keys and the change feed.
 import type { ManagedTransaction } from 'neo4j-driver'
 import type { Db } from '../db/db.js'
+import { linkTypeOf } from './links.js'
 import { toNeo4jParams, toPlain } from '../db/values.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 
@@ -32,8 +33,6 @@ RETURN d {.id, .title, .kind, .date, .datePrecision, .url, .text, .note,
   addressees: [(d)-[:ADDRESSED_TO]->(a:Actor) | a.id]
 } AS record`
 
-const LINK_NAMES: Record<string, string> = { RESPONDS_TO: 'responds-to', CONTRADICTS: 'contradicts', SUPPORTS: 'supports', REPEATS: 'repeats' }
-
 /** Drops nulls and empty lists, so a record reads exactly like a graph-seed entry. */
 function compact (record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -55,7 +54,7 @@ export async function readRecord (db: Db, type: EntityType, id: string): Promise
     const speakers = (r.speakers as Array<{ actor: string, role: string | null, position: number | null }>)
       .sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(({ actor, role }) => ({ actor, role }))
     r.speakers = speakers
-    r.links = (r.links as Array<{ type: string, statement: string }>).map((l) => ({ type: LINK_NAMES[l.type] ?? l.type, statement: l.statement }))
+    r.links = (r.links as Array<{ type: string, statement: string }>).map((l) => ({ type: linkTypeOf(l.type), statement: l.statement }))
   }
   if (type === 'document') {
     r.authors = (r.authors as Array<{ id: string, position: number | null }>).sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((a) => a.id)

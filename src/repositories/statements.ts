@@ -2,6 +2,7 @@
 // filters are present (never from user text): the most selective filter anchors the match so
 // Neo4j starts from an index, and the rest become EXISTS predicates. Values are $parameters.
 import type { Db, Row } from '../db/db.js'
+import { linkTypeOf } from './links.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
 import { dateRange } from '../domain/validate.js'
@@ -18,10 +19,6 @@ export interface StatementFilter {
   since?: string
   until?: string
   includeAffiliates?: boolean
-}
-
-const LINK_TYPE_NAMES: Record<string, string> = {
-  RESPONDS_TO: 'responds-to', CONTRADICTS: 'contradicts', SUPPORTS: 'supports', REPEATS: 'repeats',
 }
 
 /** The full statement, with everything an answer about it must carry (evidence included). */
@@ -60,8 +57,8 @@ export function shapeStatement (raw: RawStatement): Statement {
     targets: [...rest.targets].sort(byId),
     topics: [...rest.topics].sort(byId),
     links: [
-      ...outgoing.map((l) => ({ type: LINK_TYPE_NAMES[l.type] ?? l.type, direction: 'outgoing', statement: { id: l.id, text: l.text } })),
-      ...incoming.map((l) => ({ type: LINK_TYPE_NAMES[l.type] ?? l.type, direction: 'incoming', statement: { id: l.id, text: l.text } })),
+      ...outgoing.map((l) => ({ type: linkTypeOf(l.type), direction: 'outgoing', statement: { id: l.id, text: l.text } })),
+      ...incoming.map((l) => ({ type: linkTypeOf(l.type), direction: 'incoming', statement: { id: l.id, text: l.text } })),
     ].sort((a, b) => a.statement.id.localeCompare(b.statement.id) || a.type.localeCompare(b.type)) as Statement['links'],
   }
 }

@@ -3,6 +3,7 @@
 // or document has its outgoing relationships replaced, so it reads back exactly as the input.
 import type { ManagedTransaction } from 'neo4j-driver'
 import type { Db } from '../db/db.js'
+import type { LinkType } from './links.js'
 import { toNeo4jParams, toPlain } from '../db/values.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
 
@@ -98,7 +99,7 @@ CALL {
 CALL { WITH s, row MATCH (d:Document {id: row.originalDocument}) CREATE (s)-[:ORIGINALLY_IN]->(d) }`
 
 /** Relationship types between statements: the allow-list maps each link type to its own query. */
-export const LINK_QUERIES: Record<string, string> = {
+export const LINK_QUERIES: Readonly<Record<LinkType, string>> = {
   'responds-to': 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:RESPONDS_TO]->(t)',
   contradicts: 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:CONTRADICTS]->(t)',
   supports: 'UNWIND $rows AS row MATCH (s:Statement {id: row.from}) MATCH (t:Statement {id: row.to}) MERGE (s)-[:SUPPORTS]->(t)',
@@ -237,7 +238,7 @@ export function resetGraph (db: Db): Promise<number> {
 export const NODE_LABELS = ['Actor', 'ActorRedirect', 'Statement', 'Document', 'Topic'] as const
 export const RELATIONSHIP_TYPES = [
   'SAID', 'ABOUT', 'ON_TOPIC', 'REPORTED_IN', 'ORIGINALLY_IN', 'RESPONDS_TO', 'CONTRADICTS', 'SUPPORTS', 'REPEATS',
-  'AFFILIATED_WITH', 'PUBLISHED_BY', 'AUTHORED_BY', 'ADDRESSED_TO', 'MERGED_INTO',
+  'AFFILIATED_WITH', 'PUBLISHED_BY', 'AUTHORED_BY', 'ADDRESSED_TO',
 ] as const
 
 const COUNT_GRAPH = `
@@ -259,7 +260,6 @@ CALL { MATCH ()-[r:AFFILIATED_WITH]->() RETURN count(r) AS AFFILIATED_WITH }
 CALL { MATCH ()-[r:PUBLISHED_BY]->() RETURN count(r) AS PUBLISHED_BY }
 CALL { MATCH ()-[r:AUTHORED_BY]->() RETURN count(r) AS AUTHORED_BY }
 CALL { MATCH ()-[r:ADDRESSED_TO]->() RETURN count(r) AS ADDRESSED_TO }
-CALL { MATCH ()-[r:MERGED_INTO]->() RETURN count(r) AS MERGED_INTO }
 RETURN *`
 
 export interface GraphCounts {

@@ -203,7 +203,6 @@ export function expectedArticleCounts (data: Loose = article()): GraphCounts {
       PUBLISHED_BY: documents.filter((d) => d.publisher).length,
       AUTHORED_BY: documents.reduce((n, d) => n + (d.authors ?? []).length, 0),
       ADDRESSED_TO: documents.reduce((n, d) => n + (d.addressees ?? []).length, 0),
-      MERGED_INTO: 0,
     },
   }
 }

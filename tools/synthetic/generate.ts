@@ -8,7 +8,8 @@
 import type {
   ActorRow, AffiliationRow, DocumentRow, GraphRows, StatementRow, TopicRow,
 } from '../../src/domain/validate.js'
-import { contentHash, dateRange } from '../../src/domain/validate.js'
+import { dateRange, emptyRows, withHash } from '../../src/domain/validate.js'
+import { EVIDENCE_CONTEXT as CONTEXT } from '../../src/domain/seed-model.js'
 
 export const SYNTHETIC_PREFIX = 'syn-'
 export const MAX_SYNTHETIC_STATEMENTS = 10_000_000
@@ -317,7 +318,6 @@ const ORG_TYPE_LABEL = ['company', 'government body', 'regulator', 'advocacy gro
 const DAY_MS = 86_400_000
 const FIRST_DAY = Date.UTC(2015, 0, 1) / DAY_MS
 const LAST_DAY = Date.UTC(2025, 11, 31) / DAY_MS
-const CONTEXT = 32
 const RING = 4
 const NO_ROLE = -1
 
@@ -345,10 +345,6 @@ function acronym (name: string): string {
   return name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')
 }
 
-function withHash<T extends object> (row: T): T & { contentHash: string } {
-  return { ...row, contentHash: contentHash(row) }
-}
-
 interface AffiliationSpec { actor: number, organisation: number, type: string, role: number, since: string | null, until: string | null }
 
 interface DocInfo {
@@ -361,10 +357,6 @@ interface DocInfo {
   publisher: number | null
   authors: number[]
   addressees: number[]
-}
-
-function emptyRows (): GraphRows {
-  return { topics: [], actors: [], documents: [], affiliations: [], statements: [] }
 }
 
 export function planSynthetic (statements: number, seed = 42): SyntheticPlan {
