@@ -23,6 +23,7 @@ import auth from './plugins/external/auth.js'
 import guards from './plugins/external/guards.js'
 import writeRoutes from './routes/v1/writes.js'
 import importRoute from './routes/v1/import.js'
+import explorer from './routes/explore/index.js'
 import { newInternalToken } from './lib/internal.js'
 import { seedJsonSchema } from './seed/json-schema.js'
 import {
@@ -107,5 +108,6 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(writeRoutes, { prefix: '/v1' })
   await app.register(importRoute, { prefix: '/v1', config })
+  await app.register(explorer)
   return app
 }

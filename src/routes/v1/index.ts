@@ -7,6 +7,7 @@ import graph from './graph.js'
 import search from './search.js'
 import statements from './statements.js'
 import whoSaid from './who-said.js'
+import stanceTimeline from './stance-timeline.js'
 
 const v1: FastifyPluginAsync = async (fastify) => {
   // Weak ETags from a hash of the body: a matching If-None-Match answers 304 without the body.
@@ -25,6 +26,7 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(documents)
   await fastify.register(graph)
   await fastify.register(search)
+  await fastify.register(stanceTimeline)
 }
 
 export default v1
