@@ -68,18 +68,18 @@ export function Network ({ id }: { id: string }) {
         label: n.name,
         x: nid === id ? 0 : Math.cos(angle),
         y: nid === id ? 0 : Math.sin(angle),
-        size: nid === id ? 14 : 6 + Math.min(10, Math.sqrt(degree.get(nid) ?? 0) * 2),
+        size: nid === id ? 9 : 3 + Math.min(5, Math.sqrt(degree.get(nid) ?? 0)),
         color: nid === id ? '#1a237e' : n.kind === 'person' ? '#3949ab' : n.kind === 'group' ? '#00838f' : '#5d4037',
       })
     })
-    for (const e of edges) g.addEdge(e.source, e.target, { size: e.kind === 'affiliation' ? 1 : 1 + Math.min(8, e.total * 1.5), color: edgeColour(e) })
+    for (const e of edges) g.addEdge(e.source, e.target, { size: e.kind === 'affiliation' ? 1 : 1 + Math.min(6, e.total), color: edgeColour(e) })
     let sigma: Sigma | undefined
     let layout: FA2Layout | undefined
     let timer: ReturnType<typeof setTimeout> | undefined
     try {
       sigma = new Sigma(g, container.current, { settings: { renderEdgeLabels: false } } as never)
       sigma.on('clickNode', ({ node }: { node: string }) => expand(node))
-      layout = new FA2Layout(g, { settings: { gravity: 1, scalingRatio: 8, barnesHutOptimize: list.length > 100 } })
+      layout = new FA2Layout(g, { settings: { gravity: 1, scalingRatio: 20, barnesHutOptimize: list.length > 100 } })
       layout.start()
       timer = setTimeout(() => layout?.stop(), 2500)
       setDrawn(true)

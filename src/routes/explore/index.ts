@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { projectRoot } from '../../lib/paths.js'
+import { notFound } from '../../lib/errors.js'
 
 export const EXPLORER_DIR = join(projectRoot(), 'dist', 'explorer')
 
@@ -61,7 +62,8 @@ const explorer: FastifyPluginAsync = async (fastify) => {
   fastify.get('/explore/', { schema: { hide: true } }, async (_request, reply) => sendIndex(reply))
   // Deep links (/explore/actors/tiktok, ...) are routes of the page itself.
   fastify.get('/explore/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/explore/assets/')) return reply.callNotFound()
+    // A missing asset is a missing file, not a page: 404 rather than index.html.
+    if (request.url.startsWith('/explore/assets/')) throw notFound('file', request.url)
     return sendIndex(reply)
   })
 }
