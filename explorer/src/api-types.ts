@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * List or search actors
-         * @description People, organisations and groups, ordered by name. `q` searches names and aliases (every word must match; the last also as a prefix).
+         * @description People, organisations and groups, ordered by name. `q` searches names and aliases (every word must match; the last also as a prefix) and ranks the hits: an exact name or alias first, then names or aliases that start with `q`, then those with `q` as a word, then the rest by relevance (ties by name). Ranked results stop at the best 1000.
          */
         get: operations["listActors"];
         put?: never;
@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * Full-text search across actors, statements and documents
-         * @description Ranked hits from the full-text indexes over actor names, aliases and descriptions, statement text and document titles. Each hit has its type, id, a title, and a snippet with the matching words wrapped in `<mark>` (the rest of the snippet is HTML-escaped).
+         * @description Ranked hits from the full-text indexes over actor names, aliases and descriptions, statement text and document titles: an actor whose name or alias is exactly `q` (or a document with that title) first, then names and titles that start with `q`, then those with `q` as a word, then the rest by score. Each hit has its type, id, a title, and a snippet with the matching words wrapped in `<mark>` (the rest of the snippet is HTML-escaped).
          */
         get: operations["search"];
         put?: never;
@@ -5974,18 +5974,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T21:33:10.554Z",
+                     *           "at": "2026-12-01T21:50:05.802Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T21:33:10.554Z",
+                     *           "at": "2026-12-01T21:50:05.802Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIxOjMzOjEwLjU1NFoiLCJhY3RvcjphcHBsZSJd"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIxOjUwOjA1LjgwMloiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {
