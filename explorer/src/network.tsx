@@ -107,6 +107,9 @@ export function Network ({ id }: { id: string }) {
         <li><span class='swatch neutral' /> neutral</li>
         <li><span class='swatch mixed' /> mixed</li>
         <li><span class='swatch affiliation' /> affiliation</li>
+        <li><span class='dot kind-person' /> person</li>
+        <li><span class='dot kind-organisation' /> organisation</li>
+        <li><span class='dot kind-group' /> group</li>
         <li>edge width: number of statements · click a node to expand it</li>
       </ul>
       <p class='note' aria-live='polite'>

@@ -64,6 +64,8 @@ describe('the explorer in a browser', () => {
     }
     await w.page.waitForTimeout(2800) // the layout settles
     await w.page.screenshot({ path: `${SCREENSHOTS}/actor-tiktok.png`, fullPage: true })
+    await w.page.screenshot({ path: `${SCREENSHOTS}/actor.png` })
+    await w.page.locator('.network').screenshot({ path: `${SCREENSHOTS}/network.png` })
     await w.page.locator('details.table-view summary').click()
     await expectClean(w, s.base)
     await w.page.close()
@@ -139,6 +141,18 @@ describe('the explorer in a browser', () => {
     await w.page.close()
   })
 
+  it('renders a deep link in under a second (first contentful paint, a new browser context)', async () => {
+    const w = await watchedPage(s.browser)
+    await w.page.goto(`${s.base}/explore/actors/tiktok`)
+    await w.page.getByRole('heading', { level: 1, name: 'TikTok' }).waitFor()
+    // The page's own clock, from navigation start to the first contentful paint.
+    const fcp = Number(await w.page.evaluate('performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0'))
+    console.log(`explorer /explore/actors/tiktok: first contentful paint ${Math.round(fcp)} ms`)
+    expect(fcp).toBeGreaterThan(0)
+    expect(fcp).toBeLessThan(1000)
+    await w.page.close()
+  })
+
   it('answers deep links with the page and caches hashed files for a year', async () => {
     const page = await s.app.inject({ url: '/explore/actors/tiktok' })
     expect(page.statusCode).toBe(200)
@@ -152,5 +166,18 @@ describe('the explorer in a browser', () => {
     expect((await s.app.inject({ url: '/explore/assets/missing.js' })).statusCode).toBe(404)
     // The API keeps no CSP of the explorer's
     expect((await s.app.inject({ url: '/v1/stats' })).headers['content-security-policy']).toBeUndefined()
+  })
+})
+
+describe('the explorer\'s weight', () => {
+  it('ships under 300 KB of gzipped JavaScript, and the committed API types match openapi/openapi.json', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs')
+    const { gzipSync } = await import('node:zlib')
+    const { execFileSync } = await import('node:child_process')
+    const dir = 'dist/explorer/assets'
+    const total = readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(`${dir}/${f}`)).length, 0)
+    expect(total).toBeLessThan(300 * 1024)
+    const generated = execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', 'openapi/openapi.json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    expect(generated.trim(), 'run npm run explorer:types').toBe(readFileSync('explorer/src/api-types.ts', 'utf8').trim())
   })
 })

@@ -82,7 +82,7 @@ export function SearchPage ({ url }: { url: URL }) {
       {pages.items.length > 0 && (
         <ol class='hits' aria-label='results, best first'>
           {pages.items.map((h) => (
-            <li key={`${h.type}:${h.id}`} class={`hit ${h.type}`}>
+            <li key={`${h.type}:${h.id}`} class={`hit hit-${h.type}`}>
               <span class='type'>{h.type}</span> <a href={HREF[h.type](h.id)}>{h.title}</a>
               <p class='snippet'><Snippet html={h.snippet} /></p>
             </li>
