@@ -8,6 +8,7 @@ import { StatementPage } from './pages/statement'
 import { StatementsPage } from './pages/statements'
 import { DocumentPage } from './pages/document'
 import { MatrixPage } from './pages/matrix'
+import { DraftPage } from './pages/draft'
 import './styles.css'
 
 function Route ({ url }: { url: URL }) {
@@ -17,6 +18,7 @@ function Route ({ url }: { url: URL }) {
   if (!section) return <Home />
   if (section === 'search') return <SearchPage url={url} />
   if (section === 'matrix') return <MatrixPage url={url} />
+  if (section === 'draft') return <DraftPage />
   if (section === 'statements' && !id) return <StatementsPage url={url} />
   if (section === 'actors' && id) return <ActorPage id={id} />
   if (section === 'statements' && id) return <StatementPage id={id} />
@@ -45,6 +47,7 @@ function App () {
           <a href={`${BASE}/`}>Explore</a>
           <a href={`${BASE}/statements`}>Statements</a>
           <a href={`${BASE}/matrix`}>Matrix</a>
+          <a href={`${BASE}/draft`}>Draft</a>
           <a href='/docs'>API</a>
         </nav>
         {url.pathname.replace(/\/+$/, '') !== BASE && !url.pathname.startsWith(`${BASE}/search`) && <div class='mini'><SearchForm /></div>}

@@ -1,7 +1,9 @@
 // A person's path through the explorer in headless Chromium, over the article graph: each page
 // shows what the article says, makes no request off the server, and passes axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SCREENSHOTS, expectClean, startSession, watchedPage, type Session } from './support.js'
+import { SCREENSHOTS, WRITE_KEY, expectClean, startSession, watchedPage, type Session } from './support.js'
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../support/chromium.js'
 import { article } from '../routes/v1/seeded.js'
 
 describe('the explorer in a browser', () => {
@@ -150,6 +152,55 @@ describe('the explorer in a browser', () => {
     console.log(`explorer /explore/actors/tiktok: first contentful paint ${Math.round(fcp)} ms`)
     expect(fcp).toBeGreaterThan(0)
     expect(fcp).toBeLessThan(1000)
+    await w.page.close()
+  })
+
+  it('without WebGL, the network is the table view (open), with the same nodes', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'] })
+    try {
+      const page = await (await browser.newContext()).newPage()
+      await page.goto(`${s.base}/explore/actors/tiktok`)
+      await page.getByText('This browser has no WebGL').waitFor()
+      expect(await page.locator('details.table-view').getAttribute('open')).not.toBeNull()
+      await page.locator('tr[data-node="oracle"]').waitFor()
+      expect(await page.locator('.sigma').count()).toBe(0)
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('the draft page shows what POST /v1/extract drafted and imports the seed fragment with a key', async () => {
+    const w = await watchedPage(s.browser)
+    // /v1/extract is not in this branch yet: the browser answers it with a draft in its contract.
+    const cloutier = article.statements.find((st) => st.id === 'cloutier-minimize-data-access-across-regions')!
+    await w.page.route('**/v1/extract', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        statements: [{
+          attribution: cloutier.attribution,
+          verb: cloutier.verb,
+          text: cloutier.text,
+          evidence: { start: 0, end: cloutier.text.length, text: cloutier.text },
+          speakers: [{ actor: 'roland-cloutier', name: 'Roland Cloutier', mention: { start: 0, end: 15, text: 'Roland Cloutier' } }],
+          targets: [{ actor: 'china-based-employees', name: 'China-based employees of ByteDance', stance: 'neutral' }],
+          confidence: 0.9,
+          rule: 'quote-after-cue',
+        }],
+        actors: [{ id: 'roland-cloutier', name: 'Roland Cloutier', kind: 'person', status: 'matched' }, { id: 'draft-person', name: 'Draft Person', kind: 'person', status: 'proposed' }],
+        seed: { actors: [{ id: 'draft-person', name: 'Draft Person', kind: 'person' }] },
+      }),
+    }))
+    await w.page.goto(`${s.base}/explore/draft`)
+    await w.page.getByLabel('Article text').fill(cloutier.text)
+    await w.page.getByRole('button', { name: 'Draft statements' }).click()
+    await w.page.getByRole('heading', { name: '1 draft statement' }).waitFor()
+    expect(await w.page.locator('li.draft mark').textContent()).toBe(cloutier.text)
+    await w.page.getByLabel('API key with the write scope').fill(WRITE_KEY)
+    await w.page.getByRole('button', { name: 'Import into the graph' }).click()
+    await expect.poll(() => w.page.locator('[role=status]').textContent(), { timeout: 15_000 }).toContain('1 created')
+    expect((await s.app.inject({ url: '/v1/actors/draft-person' })).statusCode).toBe(200)
+    await w.page.screenshot({ path: `${SCREENSHOTS}/draft.png`, fullPage: true })
+    await expectClean(w, s.base)
     await w.page.close()
   })
 

@@ -9,6 +9,10 @@ import { expect } from 'vitest'
 import { buildTestApp } from '../helpers.js'
 import { seedArticle } from '../support/seeded.js'
 import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium.js'
+import { hashKey } from '../../src/lib/api-keys.js'
+
+/** A write key the draft page's import uses; it lives only in this test run. */
+export const WRITE_KEY = 'explorer-test-write-key-0123456789'
 
 export const SCREENSHOTS = 'test-results/explorer'
 
@@ -22,7 +26,7 @@ export interface Session { app: FastifyInstance, browser: Browser, base: string 
 export async function startSession (): Promise<Session> {
   const executablePath = ensureChromium()
   buildExplorer()
-  const app = await buildTestApp()
+  const app = await buildTestApp({ API_KEYS: `explorer:write:${hashKey(WRITE_KEY)}` })
   await seedArticle(app.db)
   const base = await app.listen({ host: '127.0.0.1', port: 0 })
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
