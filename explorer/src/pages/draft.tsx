@@ -23,6 +23,12 @@ export interface ExtractResult {
   seed: Record<string, unknown>
 }
 
+/** Up to 60 code points of the pasted text before or after a span (offsets are code points). */
+function around (text: string, span: Span, side: 'before' | 'after'): string {
+  const chars = Array.from(text)
+  return side === 'before' ? chars.slice(Math.max(0, span.start - 60), span.start).join('') : chars.slice(span.end, span.end + 60).join('')
+}
+
 async function post<T> (url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   const data = await res.json().catch(() => null) as (T & { detail?: string, title?: string }) | null
@@ -81,7 +87,7 @@ export function DraftPage () {
                     <span class='attribution'> · {s.attribution} · confidence {Math.round(s.confidence * 100)}% · rule {s.rule}</span>
                   </p>
                   <blockquote>{s.text}</blockquote>
-                  <p class='context'>Evidence ({s.evidence.start}–{s.evidence.end}): <mark>{s.evidence.text}</mark></p>
+                  <p class='context'>Evidence ({s.evidence.start}–{s.evidence.end}): …{around(text, s.evidence, 'before')}<mark>{s.evidence.text}</mark>{around(text, s.evidence, 'after')}…</p>
                   {s.targets.length > 0 && <p class='targets'>About: {s.targets.map((t, j) => <span key={t.actor}>{j > 0 && ', '}{t.name} <StanceTag stance={t.stance} /></span>)}</p>}
                 </li>
               ))}
