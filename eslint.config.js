@@ -2,5 +2,5 @@ import neostandard from 'neostandard'
 
 export default neostandard({
   ts: true,
-  ignores: ['dist/**', 'node_modules/**', '.neo4j/**', 'openapi/**', 'bench/results/**', '.venv/**'],
+  ignores: ['explorer/src/api-types.ts', 'dist/**', 'node_modules/**', '.neo4j/**', 'openapi/**', 'bench/results/**', '.venv/**'],
 })

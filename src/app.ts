@@ -21,6 +21,7 @@ import repositories from './plugins/app/repositories.js'
 import cors from '@fastify/cors'
 import auth from './plugins/external/auth.js'
 import guards from './plugins/external/guards.js'
+import explorer from './routes/explore/index.js'
 import { seedJsonSchema } from './domain/json-schema.js'
 import {
   ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
@@ -104,5 +105,6 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   await app.register(repositories)
   await app.register(healthRoutes, { prefix: '/health' })
   await app.register(v1Routes, { prefix: '/v1', config })
+  await app.register(explorer)
   return app
 }

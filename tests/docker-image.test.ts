@@ -71,8 +71,9 @@ describe('the Docker image, assembled from the Dockerfile without an engine', ()
 
   beforeAll(async () => {
     const dist = join(dir, '.build-dist')
-    // The build stage: `npm run build` over src/ only.
+    // The build stage: `npm run build` (src/ compiled, the explorer bundled), into a folder of its own.
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', dist], { stdio: 'pipe' })
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'explorer/vite.config.ts', '--outDir', join(dist, 'explorer'), '--logLevel', 'warn'], { stdio: 'pipe' })
     const stage = assembleRuntimeStage(join(dir, 'app'), dist)
     rmSync(dist, { recursive: true, force: true })
 
@@ -118,6 +119,12 @@ describe('the Docker image, assembled from the Dockerfile without an engine', ()
     const actor = await fetch(`${base}/v1/actors/tiktok`)
     expect(actor.status).toBe(200)
     expect(await actor.json()).toMatchObject({ id: 'tiktok' })
+  })
+
+  it('serves the explorer', async () => {
+    const page = await fetch(`${base}/explore/`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toMatch(/<script[^>]+src="\/explore\/assets\/[^"]+\.js"/)
   })
 
   it('serves Swagger UI, and an OpenAPI document with the captured examples', async () => {

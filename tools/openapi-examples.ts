@@ -10,6 +10,7 @@ export const EXAMPLE_REQUESTS: Record<string, string | ExampleRequest> = {
   getStatement: '/v1/statements/cloutier-minimize-data-access-across-regions',
   whoSaidWhatAbout: '/v1/who-said-what-about/tiktok?limit=1&perSpeaker=1',
   stanceMatrix: '/v1/stance-matrix?speakers=brendan-carr,marsha-blackburn&limit=3',
+  stanceTimeline: '/v1/stance-timeline?speaker=brendan-carr&target=tiktok&interval=month',
   listDocuments: '/v1/documents?limit=2',
   getDocument: '/v1/documents/cloutier-blog-post-2020',
   neighbourhood: '/v1/graph/neighbourhood/shou-zi-chew?depth=1&limit=10',

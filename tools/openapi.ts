@@ -19,7 +19,13 @@ import { hashKey } from '../src/lib/api-keys.js'
 // Only for capturing the import example; the key lives and dies with this process.
 const EXAMPLE_KEY = randomBytes(16).toString('hex')
 
-const LOCAL = { port: 7692, home: '.neo4j/openapi', heap: '512m', pageCache: '256m' }
+// WHOSAID_OPENAPI_NEO4J_PORT / _HOME let two checkouts on one machine regenerate side by side.
+const LOCAL = {
+  port: Number(process.env.WHOSAID_OPENAPI_NEO4J_PORT ?? 7692),
+  home: process.env.WHOSAID_OPENAPI_NEO4J_HOME ?? '.neo4j/openapi',
+  heap: '512m',
+  pageCache: '256m',
+}
 const root = projectRoot()
 const outDir = join(root, 'openapi')
 

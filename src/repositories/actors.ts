@@ -1,8 +1,9 @@
 // Cypher for actors: listing and search, the actor with its affiliations and counts, merged-id
 // redirects, who-said-what-about and the stance matrix.
 import type { Db } from '../db/db.js'
-import { decodeCursor, page } from '../lib/cursor.js'
+import { decodeCursor, encodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
+import { matchTier } from '../lib/match-tier.js'
 import type { ActorDetail, ActorSummary } from '../schemas/api.js'
 import { hydrateStatements, widenDate } from './statements.js'
 
@@ -16,13 +17,13 @@ RETURN a {.id, .name, .kind, .aliases, .description} AS actor
 ORDER BY a.name, a.id
 LIMIT $fetch`
 
+// Ranked in code (matchTier: exact name or alias, prefix, word, then score), so the page is cut
+// from the index's best SEARCH_CAP hits; the cursor is an offset into that ranking.
+const SEARCH_CAP = 1000
 const LIST_SEARCH = `
-CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node AS a
+CALL db.index.fulltext.queryNodes('actor_names', $lucene, {limit: $cap}) YIELD node AS a, score
 WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($cursorName IS NULL OR a.name > $cursorName OR (a.name = $cursorName AND a.id > $cursorId))
-RETURN a {.id, .name, .kind, .aliases, .description} AS actor
-ORDER BY a.name, a.id
-LIMIT $fetch`
+RETURN a {.id, .name, .kind, .aliases, .description} AS actor, score`
 
 const GET = `
 MATCH (a:Actor {id: $id})
@@ -103,11 +104,9 @@ export class ActorsRepository {
   constructor (private readonly db: Db) {}
 
   async list (filter: { q?: string, kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: ActorSummary[], next: string | null }> {
+    if (filter.q !== undefined) return this.search(filter.q, filter.kind, options)
     const cursor = decodeCursor(options.cursor, ['string', 'string'])
-    const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
-    if (filter.q !== undefined && lucene === null) return { items: [], next: null }
-    const rows = await this.db.read(lucene ? LIST_SEARCH : LIST_ALL, {
-      lucene,
+    const rows = await this.db.read(LIST_ALL, {
       kind: filter.kind ?? null,
       fromName: cursor?.[0] ?? '',
       cursorName: cursor?.[0] ?? null,
@@ -116,6 +115,21 @@ export class ActorsRepository {
     })
     const actors = rows.map((r) => r.actor as ActorSummary).map((a) => ({ ...a, aliases: a.aliases ?? [] }))
     return page(actors, options.limit, (a) => [a.name, a.id])
+  }
+
+  /** Actors whose name or alias matches q: exact first, then prefix, word, and by score; then name, id. */
+  private async search (q: string, kind: string | undefined, options: { limit: number, cursor?: string }): Promise<{ items: ActorSummary[], next: string | null }> {
+    const lucene = luceneQuery(q)
+    if (lucene === null) return { items: [], next: null }
+    const offset = Number(decodeCursor(options.cursor, ['index'])?.[0] ?? 0)
+    const rows = await this.db.read(LIST_SEARCH, { lucene, kind: kind ?? null, cap: SEARCH_CAP })
+    const ranked = rows.map((r) => {
+      const a = r.actor as ActorSummary
+      const aliases = a.aliases ?? []
+      return { actor: { ...a, aliases }, score: Number(r.score), tier: matchTier(q, [a.name, ...aliases]) }
+    }).sort((x, y) => x.tier - y.tier || y.score - x.score || x.actor.name.localeCompare(y.actor.name) || x.actor.id.localeCompare(y.actor.id))
+    const items = ranked.slice(offset, offset + options.limit).map((r) => r.actor)
+    return { items, next: ranked.length > offset + options.limit ? encodeCursor([offset + options.limit]) : null }
   }
 
   /** The canonical id an old (merged) id now points to, if any. */

@@ -1,26 +1,29 @@
 // Full-text search across actors, statements and documents, through Neo4j's full-text indexes.
 import type { Db } from '../db/db.js'
 import { highlight, luceneQuery, queryTerms } from '../lib/lucene.js'
+import { matchTier } from '../lib/match-tier.js'
 
 const SEARCH_ACTORS = `
 CALL db.index.fulltext.queryNodes('actor_search', $lucene, {limit: $fetch}) YIELD node, score
 RETURN 'actor' AS type, node.id AS id, node.name AS title,
   node.name + CASE WHEN size(coalesce(node.aliases, [])) > 0 THEN ' (' + reduce(s = '', a IN node.aliases | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) + ')' ELSE '' END
     + CASE WHEN node.description IS NULL THEN '' ELSE ' — ' + node.description END AS text,
-  score`
+  [node.name] + coalesce(node.aliases, []) AS names, score`
 
 const SEARCH_STATEMENTS = `
 CALL db.index.fulltext.queryNodes('statement_search', $lucene, {limit: $fetch}) YIELD node, score
 RETURN 'statement' AS type, node.id AS id,
   reduce(s = '', a IN COLLECT { MATCH (sp:Actor)-[r:SAID]->(node) RETURN sp.name ORDER BY r.position }
     | s + CASE s WHEN '' THEN '' ELSE ' and ' END + a) + ' ' + node.verb AS title,
-  node.text AS text, score`
+  node.text AS text, [] AS names, score`
 
 const SEARCH_DOCUMENTS = `
 CALL db.index.fulltext.queryNodes('document_search', $lucene, {limit: $fetch}) YIELD node, score
-RETURN 'document' AS type, node.id AS id, node.title AS title, node.title AS text, score`
+RETURN 'document' AS type, node.id AS id, node.title AS title, node.title AS text, [node.title] AS names, score`
 
 export const SEARCH_QUERIES = { actor: SEARCH_ACTORS, statement: SEARCH_STATEMENTS, document: SEARCH_DOCUMENTS } as const
+
+const RANK_WINDOW = 200
 
 export type SearchType = keyof typeof SEARCH_QUERIES
 
@@ -29,20 +32,25 @@ export interface SearchHit { type: SearchType, id: string, title: string, snippe
 export class SearchRepository {
   constructor (private readonly db: Db) {}
 
-  /** Ranked hits (score, then type and id for a total order); `offset` + `limit` page through them. */
+  /**
+   * Ranked hits: exact name or alias matches first, then prefix and word matches (matchTier),
+   * then by score; type and id make the order total. `offset` + `limit` page through them.
+   */
   async search (q: string, types: SearchType[], offset: number, limit: number): Promise<{ hits: SearchHit[], more: boolean }> {
     const lucene = luceneQuery(q)
     if (!lucene) return { hits: [], more: false }
     const terms = queryTerms(q)
-    const fetch = offset + limit + 1
-    const all: SearchHit[] = []
+    // Tiers reorder the index's hits, so every page ranks the same window of at least RANK_WINDOW
+    // hits per index: pages stay consistent (no hit twice, none skipped) within that window.
+    const fetch = Math.max(offset + limit + 1, RANK_WINDOW)
+    const all: Array<SearchHit & { tier: number }> = []
     for (const type of types) {
       const rows = await this.db.read(SEARCH_QUERIES[type], { lucene, fetch })
       for (const r of rows) {
-        all.push({ type, id: String(r.id), title: String(r.title), snippet: highlight(String(r.text), terms), score: Number(r.score) })
+        all.push({ type, id: String(r.id), title: String(r.title), snippet: highlight(String(r.text), terms), score: Number(r.score), tier: matchTier(q, r.names as string[]) })
       }
     }
-    all.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
-    return { hits: all.slice(offset, offset + limit), more: all.length > offset + limit }
+    all.sort((a, b) => a.tier - b.tier || b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
+    return { hits: all.slice(offset, offset + limit).map(({ tier: _tier, ...hit }) => hit), more: all.length > offset + limit }
   }
 }

@@ -16,8 +16,11 @@ export function ensureChromium (): string {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (sudo apt-get install chromium)`)
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  // Another apt-get or dpkg (a second test run, unattended upgrades) may hold the locks: wait for
+  // them, up to ten minutes, rather than fail at once.
+  const wait = ['-o', 'DPkg::Lock::Timeout=600', '-o', 'Acquire::Retries=3']
+  execFileSync('apt-get', [...wait, 'update', '-qq'], { stdio: 'inherit', env })
+  execFileSync('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`)
   return CHROMIUM
 }

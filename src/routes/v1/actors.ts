@@ -29,7 +29,7 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'listActors',
       tags: ['actors'],
       summary: 'List or search actors',
-      description: 'People, organisations and groups, ordered by name. `q` searches names and aliases (every word must match; the last also as a prefix).',
+      description: 'People, organisations and groups, ordered by name. `q` searches names and aliases (every word must match; the last also as a prefix) and ranks the hits: an exact name or alias first, then names or aliases that start with `q`, then those with `q` as a word, then the rest by relevance (ties by name). Ranked results stop at the best 1000.',
       querystring: Type.Object({
         q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in names and aliases' })),
         kind: Type.Optional(ActorKindSchema),

@@ -13,6 +13,7 @@ import importRoute from './import.js'
 import search from './search.js'
 import statements from './statements.js'
 import whoSaid from './who-said.js'
+import stanceTimeline from './stance-timeline.js'
 import writes from './writes.js'
 
 const v1: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, { config }) => {
@@ -46,6 +47,7 @@ const v1: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, { conf
   await fastify.register(documents)
   await fastify.register(graph)
   await fastify.register(search)
+  await fastify.register(stanceTimeline)
   await fastify.register(writes)
   await fastify.register(importRoute, { config })
 }

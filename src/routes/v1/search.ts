@@ -17,7 +17,7 @@ const search: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'search',
       tags: ['search'],
       summary: 'Full-text search across actors, statements and documents',
-      description: 'Ranked hits from the full-text indexes over actor names, aliases and descriptions, statement text and document titles. Each hit has its type, id, a title, and a snippet with the matching words wrapped in `<mark>` (the rest of the snippet is HTML-escaped).',
+      description: 'Ranked hits from the full-text indexes over actor names, aliases and descriptions, statement text and document titles: an actor whose name or alias is exactly `q` (or a document with that title) first, then names and titles that start with `q`, then those with `q` as a word, then the rest by score. Each hit has its type, id, a title, and a snippet with the matching words wrapped in `<mark>` (the rest of the snippet is HTML-escaped).',
       querystring: Type.Object({
         q: Type.String({ minLength: 1, maxLength: 200, description: 'words to find (every word must match; the last also as a prefix)' }),
         types: Type.Optional(Type.String({ pattern: '^(actor|statement|document)(,(actor|statement|document))*$', description: 'comma-separated: actor, statement, document (default all)' })),

@@ -75,7 +75,8 @@ describe('GET /v1/actors', () => {
     expect(answered).toEqual(expected)
   })
 
-  it('q results are ordered by name and combine with kind', async () => {
+  it('q results of equal rank are ordered by name, and q combines with kind', async () => {
+    // both names start with "chief" (the same rank; search-ranking.test.ts pins the ranks)
     const body = await getOk(app, '/v1/actors?q=chief&limit=100')
     const names = body.items.map((a: { name: string }) => a.name)
     expect(names).toEqual([...names].sort())

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import {
   actor, article, documentOf, expectBadParameters, get, getOk, seededApp, statement, textMatches, LINK_TYPES,
 } from './seeded.js'
+import { matchTier } from '../../../src/lib/match-tier.js'
 
 let app: FastifyInstance
 beforeAll(async () => { app = await seededApp() })
@@ -54,10 +55,18 @@ function expectWellFormed (hit: Hit, q: string): void {
   expect(typeof hit.score).toBe('number')
 }
 
-function expectRanked (hits: Hit[]): void {
+// Exact, prefix and word matches of a name, alias or title first (search-ranking.test.ts), then by score.
+function tierOf (hit: Hit, q: string): number {
+  const actor = article.actors.find((a) => hit.type === 'actor' && a.id === hit.id)
+  const doc = article.documents.find((d) => hit.type === 'document' && d.id === hit.id)
+  return matchTier(q, actor ? [actor.name, ...(actor.aliases ?? [])] : doc ? [doc.title] : [])
+}
+
+function expectRanked (hits: Hit[], q: string): void {
   for (let i = 1; i < hits.length; i++) {
     const [a, b] = [hits[i - 1]!, hits[i]!]
-    expect(a.score >= b.score, `${a.type}:${a.id} (${a.score}) ranks above ${b.type}:${b.id} (${b.score})`).toBe(true)
+    const [ta, tb] = [tierOf(a, q), tierOf(b, q)]
+    expect(ta < tb || (ta === tb && a.score >= b.score), `${a.type}:${a.id} (tier ${ta}, ${a.score}) ranks above ${b.type}:${b.id} (tier ${tb}, ${b.score})`).toBe(true)
   }
 }
 
@@ -68,7 +77,7 @@ describe('GET /v1/search', () => {
     const body = await getOk<{ items: Hit[], next: string | null }>(app, `/v1/search?q=${encodeURIComponent(q)}&limit=100`)
     expect(body.next).toBeNull()
     expect(body.items.map((h) => `${h.type}:${h.id}`).sort()).toEqual(expected)
-    expectRanked(body.items)
+    expectRanked(body.items, q)
     for (const hit of body.items) expectWellFormed(hit, q)
   })
 
@@ -93,7 +102,7 @@ describe('GET /v1/search', () => {
       expect(expected.length).toBeLessThan(expectedHits(q).length)
       const body = await getOk<{ items: Hit[] }>(app, `/v1/search?q=${q}&types=${types}&limit=100`)
       expect(body.items.map((h) => `${h.type}:${h.id}`).sort(), `q=${q}`).toEqual(expected)
-      expectRanked(body.items)
+      expectRanked(body.items, q)
     }
   })
 
