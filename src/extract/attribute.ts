@@ -1,0 +1,234 @@
+// Stage 5: attributions. Joins quotes, cues and speaker mentions sentence by sentence into
+// candidate statements, each with the rule that made it. Speakers are still mentions here.
+import { HEARER_VERBS, lemmaOf } from './cues.js'
+import { subjectAfter, subjectBefore } from './speakers.js'
+import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
+
+// verbs whose hearer comes first even without a "that": "told reporters it was over"
+const OBJECT_FIRST = new Set(['tell', 'assure', 'inform', 'remind'])
+
+const QUOTE_MARK = /["\u201c\u201d]/
+
+/** Share of the visible characters of a range that lie inside quote marks (brat_gold.py's test). */
+export function quotedShare (text: string, r: Range, quotes: Quote[]): number {
+  let visible = 0; let quoted = 0
+  for (let i = r.start; i < r.end; i++) {
+    const ch = text[i]!
+    if (QUOTE_MARK.test(ch) || /\s/.test(ch)) continue
+    visible++
+    if (quotes.some((q) => q.inner.some((x) => i >= x.start && i < x.end))) quoted++
+  }
+  return visible ? quoted / visible : 0
+}
+
+const TIME_WORDS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?)'
+const VENUE_NOUNS = '(?:statement|interview|letter|tweets?|post|speech|e-?mail|release|rally|debate|call|conference|blog\\s?post|memo|report|video|ad|book|op-ed|appearance|remarks|address|filing|court\\s+filing|message|note|event|town\\s+hall|meeting|briefing|hearing|show|program|programme|podcast|radio|television|tv|broadcast)'
+const ADVERBIAL = new RegExp(`^(?:\\s*,?\\s*(?:${TIME_WORDS}|(?:in|on|at|during|via|through|to|with)\\s+(?:a|an|the|his|her|their|its|this|that|our|my)\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?${VENUE_NOUNS}\\b(?:\\s+(?:on|to|with|at|from|for|sent|seen|published|posted)\\s+[^,.;:“”"]{0,40}?(?=\\s+(?:that\\b|“|")))?|on\\s+(?:twitter|facebook|fox|cnn|msnbc|nbc|abc|cbs|npr|instagram|television|tv|radio)[\\p{L}’' ]{0,25}?(?=\\s+(?:that\\b|“|"|\\p{Lu}))|(?:publicly|privately|repeatedly|again|also|flatly|bluntly|simply|recently|often|later|earlier|once)))+\\s*,?`, 'iu')
+
+/** Where a cue's reported content starts: after adverbials, a hearer ("told reporters"), ":" and "that". */
+export function contentStart (text: string, cue: Cue, end: number): number {
+  let p = cue.end
+  const rest = (): string => text.slice(p, end)
+  for (let round = 0; round < 3; round++) {
+    const adv = ADVERBIAL.exec(rest())
+    if (adv && adv[0].trim()) p += adv[0].length
+    if (round === 0 && HEARER_VERBS.has(cue.lemma)) {
+      // "told the lawmakers in a letter sent on Thursday that ...": jump to a nearby "that"
+      const that = /^[^,.;:“”"]{0,80}?\bthat\b/.exec(rest())
+      if (that) { p += that[0].length; continue }
+      if (!OBJECT_FIRST.has(cue.lemma)) continue
+      const obj = /^\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*){1,3}|^\s*(?:me|him|her|us|them|reporters|supporters|the\s+crowd|the\s+audience|voters|listeners|viewers|the\s+\p{L}+|an?\s+\p{L}+)\b/u.exec(rest())
+      if (obj) p += obj[0].length
+      continue
+    }
+  }
+  const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
+  if (that) p += that[0].length
+  const lead = /^\s*(?:[:,\u2014\u2013-]\s*)?(?:that\s+)?/u.exec(rest())
+  if (lead) p += lead[0].length
+  while (p < end && /\s/.test(text[p]!)) p++
+  return p
+}
+
+// a second reporting verb sharing the subject: "acknowledged that ... but argued that ..."
+const CONJ_VERB = /(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have)\s+)?([\p{L}]+)\b/gu
+
+interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[] }
+
+function trimEnd (text: string, start: number, end: number): number {
+  while (end > start && /[\s.;,:!?\u2014\u2013-]/.test(text[end - 1]!)) end--
+  return end
+}
+
+function inQuote (i: number, quotes: Quote[]): boolean {
+  return quotes.some((q) => q.start <= i && i < q.end)
+}
+
+function wordsIn (text: string, r: Range): number {
+  return (text.slice(r.start, r.end).match(/[\p{L}\p{N}]+/gu) ?? []).length
+}
+
+/** The candidates of one document, in text order. */
+export function attribute (text: string, sents: Sentence[], quotes: Quote[], cues: Cue[]): Candidate[] {
+  const out: Candidate[] = []
+  for (const s of sents) {
+    const sq = quotes.filter((q) => q.start >= s.start && q.start < s.end)
+    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
+    const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
+    const found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    out.push(...found)
+  }
+  return out
+}
+
+function quotedRanges (quotes: Quote[], r: Range): Range[] {
+  return quotes.filter((q) => q.start >= r.start && q.end <= r.end + 1 && q.major).flatMap((q) => q.inner)
+}
+
+function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, content: Range, rule: string, forceDirect = false): Candidate {
+  const share = quotedShare(text, content, f.quotes)
+  const direct = forceDirect || (share >= 0.5 && f.major.some((q) => q.start < content.end && q.end > content.start))
+  return {
+    attribution: cue.kind === 'according-to' ? 'according-to' : direct ? 'direct-quote' : 'paraphrase',
+    cue,
+    mention,
+    content,
+    quoted: direct ? quotedRanges(f.quotes, content) : [],
+    sentence: f.sentence.index,
+    paragraph: f.sentence.paragraph,
+    rule,
+  }
+}
+
+/** Content after a cue up to the sentence end, split at a second verb of the same subject. */
+function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null, rule: string, cues: Cue[]): Candidate[] {
+  const s = f.sentence
+  const from = mention && mention.start > cue.end ? mention.end : cue.end
+  const start = contentStart(text, { ...cue, end: from }, s.end)
+  let end = trimEnd(text, start, s.end)
+  // ", according to copy of the letter" closing a reported clause is the reporter's sourcing
+  const acc = /,\s*according\s+to\b/.exec(text.slice(start, end))
+  if (acc && !inQuote(start + acc.index, f.quotes)) end = trimEnd(text, start, start + acc.index)
+  const out: Candidate[] = []
+  CONJ_VERB.lastIndex = start
+  const body = text.slice(0, end)
+  for (let m = CONJ_VERB.exec(body); m; m = CONJ_VERB.exec(body)) {
+    const verbStart = m.index + m[0].length - m[1]!.length
+    const lemma = lemmaOf(m[1]!)
+    if (!lemma || inQuote(verbStart, f.quotes)) continue
+    const second: Cue = cues.find((c) => c.start === verbStart) ?? { start: verbStart, end: verbStart + m[1]!.length, text: m[1]!, lemma, kind: 'verb' }
+    const e1 = trimEnd(text, start, m.index)
+    if (wordsIn(text, { start, end: e1 }) >= 2) out.push(candidate(text, f, cue, mention, { start, end: e1 }, rule))
+    out.push(...clauseAfter(text, f, second, mention, 'conj-second-verb', cues))
+    return out
+  }
+  if (end > start && wordsIn(text, { start, end }) >= 2) {
+    // keep a closing quote mark inside the span
+    if (QUOTE_MARK.test(text[end] ?? '')) end++
+    out.push(candidate(text, f, cue, mention, { start, end }, rule))
+  }
+  return out
+}
+
+function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[]): Candidate[] {
+  const s = f.sentence
+  const first = f.major[0]!
+  for (const cue of cues) {
+    if (cue.kind === 'according-to') continue
+    const before = f.quotes.filter((q) => q.end <= cue.start)
+    const lastBefore = before[before.length - 1]
+    const nextAfter = f.quotes.find((q) => q.start >= cue.end)
+    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start)
+    const obj = subj ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
+    const mention = subj ?? obj
+    if (!mention) continue
+    const majorBefore = f.major.filter((q) => q.end <= cue.start)
+    const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
+    const gapEnd = Math.min(cue.start, mention.start)
+    if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
+      // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
+      const startQ = majorBefore[0]!
+      const after = f.major.filter((q) => q.start >= cue.end)
+      const end = after.length ? after[after.length - 1]!.end : majorBefore[majorBefore.length - 1]!.end
+      const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
+      return [candidate(text, f, cue, mention, { start: startQ.start, end }, after.length ? rule + '-split' : rule, true)]
+    }
+    if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
+      // "Carr said: “...”" / "Carr argued that TikTok “...”"
+      const rule = /:\s*$/.test(text.slice(cue.end, first.start)) ? 'speaker-verb-colon-quote' : 'speaker-verb-clause'
+      const found = clauseAfter(text, f, cue, mention, rule, cues)
+      if (found.length) return found
+    }
+  }
+  // no attribution in this sentence
+  if (first.start - s.start <= 1 && /^[\s.,!?]*$/.test(text.slice(f.major[f.major.length - 1]!.end, s.end))) {
+    const prev = prior[prior.length - 1]
+    const content = { start: first.start, end: f.major[f.major.length - 1]!.end }
+    if (prev && prev.mention && f.sentence.paragraph - prev.paragraph <= 1) {
+      // the second half of a split quote: "“A,” he said. “B.”" is one statement
+      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after$/.test(prev.rule)) {
+        prev.content = { start: prev.content.start, end: content.end }
+        prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
+        prev.rule += '-split'
+        return []
+      }
+      return [{ ...candidate(text, f, prev.cue, null, content, 'quote-previous-speaker', true), inherited: true }]
+    }
+  }
+  return []
+}
+
+function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
+  const s = f.sentence
+  const out: Candidate[] = []
+  let consumed = s.start
+  for (const cue of cues) {
+    if (cue.start < consumed) continue
+    if (cue.kind === 'according-to') continue
+    const subj = subjectBefore(text, consumed, cue.start)
+    if (subj) {
+      const rest = text.slice(cue.end, s.end)
+      const comma = text.lastIndexOf(',', subj.start)
+      if (/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) && comma > s.start && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+        // "The economy is strong, Smith said."
+        out.push(candidate(text, f, cue, subj, { start: s.start, end: trimEnd(text, s.start, comma) }, 'clause-comma-speaker-verb'))
+        consumed = s.end
+        break
+      }
+      const found = clauseAfter(text, f, cue, subj, 'speaker-verb-that', cues)
+      if (found.length) {
+        out.push(...found)
+        consumed = found[found.length - 1]!.content.end
+        break
+      }
+      continue
+    }
+    const before = text.slice(s.start, cue.start)
+    if (/,\s*$/.test(before) && s.start < cue.start) {
+      // "The economy is strong, said Smith."
+      const obj = subjectAfter(text, cue.end, s.end)
+      if (obj && /^[\s.!?]*$/.test(text.slice(obj.end, s.end).replace(/^,[^.]*/, ''))) {
+        out.push(candidate(text, f, cue, obj, { start: s.start, end: trimEnd(text, s.start, before.lastIndexOf(',') + s.start) }, 'clause-comma-verb-speaker'))
+        consumed = s.end
+        break
+      }
+    }
+  }
+  if (out.length) return out
+  const acc = cues.find((c) => c.kind === 'according-to')
+  if (acc) {
+    const obj = subjectAfter(text, acc.end, s.end, 'speaker-according-to')
+    if (obj) {
+      let content: Range
+      if (acc.start - s.start <= 1) {
+        const comma = text.indexOf(',', obj.end)
+        content = { start: comma > 0 && comma < s.end ? comma + 1 : obj.end, end: trimEnd(text, s.start, s.end) }
+        while (content.start < content.end && /\s/.test(text[content.start]!)) content.start++
+      } else {
+        content = { start: s.start, end: trimEnd(text, s.start, acc.start) }
+      }
+      if (wordsIn(text, content) >= 3) out.push(candidate(text, f, acc, obj, content, 'according-to'))
+    }
+  }
+  return out
+}
