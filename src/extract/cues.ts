@@ -1,5 +1,6 @@
 // Stage 3: reporting cues. A lexicon of reporting verbs (every inflected form mapped to its
 // lemma) and "according to". Cues inside quote marks are the speaker's words, not the report's.
+import { insideMask } from './quotes.js'
 import type { Cue, Quote } from './types.js'
 
 // lemma: irregular forms; regular -s/-ed/-ing forms are generated.
@@ -115,7 +116,8 @@ const WORD = /[\p{L}]+/gu
 
 export function findCues (text: string, quotes: Quote[]): Cue[] {
   const cues: Cue[] = []
-  const inQuote = (i: number): boolean => quotes.some((q) => q.inner.some((r) => i >= r.start && i < r.end))
+  const mask = insideMask(text.length, quotes)
+  const inQuote = (i: number): boolean => mask[i] === 1
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0]
     const start = m.index

@@ -7,40 +7,59 @@ const OPEN_BEFORE = /[\s([{\u2014\u2013\-/]/
 
 export function findQuotes (text: string, paras: Paragraph[]): Quote[] {
   const quotes: Quote[] = []
-  let open: { start: number, innerStart: number, inner: Range[] } | null = null
+  // A straight pair and a curly pair each close only with their own kind; the other kind
+  // inside is a quote within the quote and is skipped.
+  let open: { start: number, innerStart: number, inner: Range[], curly: boolean, nested: number } | null = null
   for (let pi = 0; pi < paras.length; pi++) {
     const p = paras[pi]!
     let i = p.start
     if (open) {
       // A quote left open at the end of the last paragraph goes on here (the new paragraph
       // opened with a quote mark, as the rule for multi-paragraph quotes has it).
-      open.innerStart = i + 1
-      i++
+      const w = text.startsWith("''", i) ? 2 : 1
+      open.innerStart = i + w
+      open.nested = 0
+      i += w
     }
     for (; i < p.end; i++) {
-      const ch = text[i]
+      let ch = text[i]
+      // two apostrophes stand for a straight double quote in some wire copy (''Yes,'' he said)
+      let width = 1
+      if (ch === "'" && text[i + 1] === "'") { ch = '"'; width = 2 }
       if (ch !== '"' && ch !== '\u201c' && ch !== '\u201d') continue
       const prev = i > p.start ? text[i - 1]! : ' '
-      const opens = ch === '\u201c' || (ch === '"' && (!open && (i === p.start || OPEN_BEFORE.test(prev))))
+      const next = text[i + width] ?? ' '
       if (!open) {
-        if (opens || ch === '"') open = { start: i, innerStart: i + 1, inner: [] }
-        // a stray close mark with nothing open is ignored
+        if (ch === '\u201c' || ch === '"') {
+          open = { start: i, innerStart: i + width, inner: [], curly: ch !== '"', nested: 0 }
+          i += width - 1
+        }
+        // a close mark facing the wrong way at the start of a quote (”Fear.) still opens one
+        else if (OPEN_BEFORE.test(prev) && /[\p{L}\p{N}]/u.test(next)) open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
         continue
       }
-      if (ch === '\u201c') {
-        // a second open mark: the first one was never closed; restart here
-        open = { start: i, innerStart: i + 1, inner: [] }
-        continue
+      if (open.curly) {
+        if (ch === '"') continue
+        if (ch === '\u201c') {
+          // a second open mark: the first quote was never closed; restart here
+          open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
+          continue
+        }
+      } else {
+        if (ch === '\u201c') { open.nested++; continue }
+        if (ch === '\u201d') { open.nested = Math.max(0, open.nested - 1); continue }
       }
       open.inner.push({ start: open.innerStart, end: i })
-      quotes.push(makeQuote(text, open.start, i + 1, open.inner, false, open.inner.length > 1 ? 'quote-multi-paragraph' : 'quote-marks'))
+      quotes.push(makeQuote(text, open.start, i + width, open.inner, false, open.inner.length > 1 ? 'quote-multi-paragraph' : 'quote-marks'))
       open = null
+      i += width - 1
     }
     if (open) {
       open.inner.push({ start: open.innerStart, end: p.end })
       const next = paras[pi + 1]
       const nextCh = next ? text[next.start] : undefined
-      if (!(nextCh === '\u201c' || nextCh === '"')) {
+      const continues = open.curly ? nextCh === '\u201c' : (nextCh === '"' || (next !== undefined && text.startsWith("''", next.start)))
+      if (!continues) {
         quotes.push(makeQuote(text, open.start, p.end, open.inner, true, 'quote-unclosed-paragraph-end'))
         open = null
       }
@@ -64,4 +83,11 @@ function makeQuote (text: string, start: number, end: number, inner: Range[], un
     why = 'quote-scare'
   }
   return { start, end, inner, major, unclosed, rule: why }
+}
+
+/** 1 for each UTF-16 index inside the marks of some quote (the words, not the marks). */
+export function insideMask (length: number, quotes: Quote[]): Uint8Array {
+  const mask = new Uint8Array(length + 1)
+  for (const q of quotes) for (const r of q.inner) mask.fill(1, r.start, r.end)
+  return mask
 }

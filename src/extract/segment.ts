@@ -1,5 +1,6 @@
 // Stage 1: paragraphs and sentences. Sentences never break inside a pair of quote marks, so a
 // quote of several sentences stays with its attribution.
+import { insideMask } from './quotes.js'
 import type { Paragraph, Quote, Range, Sentence } from './types.js'
 
 export function paragraphs (text: string): Paragraph[] {
@@ -25,15 +26,16 @@ const ABBREVIATIONS = new Set([
 /** Sentences of each paragraph; a boundary inside a quote (UTF-16 range) is skipped. */
 export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): Sentence[] {
   const out: Sentence[] = []
-  const inside = (i: number): boolean => quotes.some((q) => q.inner.some((r) => i > r.start && i < r.end))
+  const mask = insideMask(text.length, quotes)
+  const inside = (i: number): boolean => mask[i] === 1 && mask[i - 1] === 1
   for (const p of paras) {
     let start = p.start
-    const re = /[.!?]+["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu
+    const re = /[.!?]+["”’')]*(?=\s+["“‘'(]*[\p{Lu}\p{N}])/gu
     re.lastIndex = p.start
     const body = text.slice(0, p.end)
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const end = m.index + m[0].length
-      if (inside(m.index)) continue
+      if (inside(end - 1)) continue
       if (m[0].startsWith('.')) {
         const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? ''
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
