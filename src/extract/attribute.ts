@@ -94,6 +94,9 @@ function quotedRanges (quotes: Quote[], r: Range): Range[] {
 }
 
 function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, content: Range, rule: string, forceDirect = false): Candidate {
+  // a quote that runs on into the next paragraphs takes the evidence with it
+  const runOn = f.major.find((q) => q.start >= content.start && q.start < content.end && q.end > content.end)
+  if (runOn) content = { start: content.start, end: runOn.end }
   const share = quotedShare(text, content, f.quotes)
   const direct = forceDirect || (share >= DIRECT_SHARE && f.major.some((q) => q.start < content.end && q.end > content.start))
   return {

@@ -6,10 +6,10 @@ import { findCues } from './cues.js'
 import { Linker, slugify } from './link.js'
 import { codePoints, cpEvidence, cpSpan } from './offsets.js'
 import { findQuotes } from './quotes.js'
-import { knownMentions, resolve } from './resolve.js'
+import { knownMentions, nameMentions, resolve } from './resolve.js'
 import { confidenceOf } from './score.js'
 import { paragraphs, sentences } from './segment.js'
-import { namedTargets, stanceOf } from './targets.js'
+import { targetMatcher, stanceOf, type TargetHit } from './targets.js'
 import type { Draft, DraftOptions, DraftStatement, DraftTarget, Resolved } from './types.js'
 
 export function draftStatements (text: string, options: DraftOptions = {}): Draft {
@@ -20,17 +20,18 @@ export function draftStatements (text: string, options: DraftOptions = {}): Draf
   const cues = findCues(text, quotes)
   const candidates = attribute(text, sents, quotes, cues)
   const linker = new Linker(known)
-  const resolved = resolve(candidates, { linker, mentions: knownMentions(text, known) })
+  const resolved = resolve(candidates, { linker, mentions: knownMentions(text, known), names: nameMentions(text) })
   const cps = codePoints(text)
-  const lexicon = linker.lexicon()
+  const match = targetMatcher(linker.lexicon())
+  const knownIds = new Map(known.map((k) => [k.id, k]))
   const statements: DraftStatement[] = []
   let previous: { speaker: string | null, targets: DraftTarget[] } | null = null
   for (const r of resolved) {
     const speakerId = r.speaker?.entity ?? null
     const content = text.slice(r.content.start, r.content.end)
-    const targets = targetsOf(r, content, lexicon, linker.nameOf.bind(linker), previous)
+    const targets = targetsOf(r, content, match, linker.nameOf.bind(linker), previous)
     for (const t of targets) {
-      const a = known.find((k) => k.id === t.actor)
+      const a = knownIds.get(t.actor)
       if (a) linker.addMatched(a, 'link-target')
     }
     const words = r.attribution === 'direct-quote' && r.quoted.length
@@ -47,7 +48,7 @@ export function draftStatements (text: string, options: DraftOptions = {}): Draf
             actor: sp.entity,
             name: sp.name,
             ...(sp.role ? { role: sp.role } : {}),
-            matched: sp.entity ? known.some((k) => k.id === sp.entity) : false,
+            matched: sp.entity ? knownIds.has(sp.entity) : false,
             mention: cpSpan(cps, sp.mention),
             rule: `${sp.mention.rule}>${sp.rule}`,
           }]
@@ -70,10 +71,10 @@ export function draftStatements (text: string, options: DraftOptions = {}): Draf
   }
 }
 
-function targetsOf (r: Resolved, content: string, lexicon: ReturnType<Linker['lexicon']>, nameOf: (id: string) => string,
+function targetsOf (r: Resolved, content: string, match: (content: string, speaker: string | null) => TargetHit[], nameOf: (id: string) => string,
   previous: { speaker: string | null, targets: DraftTarget[] } | null): DraftTarget[] {
   const speaker = r.speaker?.entity ?? null
-  const hits = namedTargets(content, lexicon, speaker)
+  const hits = match(content, speaker)
   const { stance, confidence } = stanceOf(content)
   const out: DraftTarget[] = hits.map((h) => ({ actor: h.actor, name: nameOf(h.actor), stance, confidence, rule: h.rule }))
   const quoteText = r.quoted.length ? content : ''

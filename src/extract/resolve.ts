@@ -11,10 +11,27 @@ const DOC_NOUNS = /\b(?:letter|statement|memo|e-?mail|release|filing|blog\s?post
 const ORG_NOUNS = /\b(?:company|firm|campaign|agency|administration|government|department|ministry|committee|party|organi[sz]ation|group|platform|app|network|newspaper|paper|site|website|union|council|court|panel|board|office)$/i
 const PERSON_NOUNS = /\b(?:commissioner|senator|president|governor|secretary|spokes(?:man|woman|person)|chairman|chairwoman|chair|director|executive|officer|official|aide|adviser|advisor|candidate|nominee|mayor|judge|lawyer|attorney|manager|founder|leader|businessman|businesswoman|billionaire|congressman|congresswoman|lawmaker|host|anchor|reporter|author|professor|analyst|strategist|chief)$/i
 
+const NAME_KEY = 'name:'
+
+/** Full names the text mentions ("Maria Lopez runs the clinic."): antecedents for "she said". */
+export function nameMentions (text: string): Array<{ pos: number, name: string }> {
+  const out: Array<{ pos: number, name: string }> = []
+  const re = /(?<![\p{L}\p{N}’'.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2}(?![\p{L}\p{N}])/gu
+  for (const m of text.matchAll(re)) {
+    const first = m[0].split(/\s+/)[0]!.toLowerCase()
+    if (NOT_NAME_START.has(first)) continue
+    out.push({ pos: m.index, name: m[0].replace(/[’']s$/, '') })
+  }
+  return out
+}
+const NOT_NAME_START = new Set(['the', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'this', 'that', 'for', 'with', 'from', 'by', 'to', 'of', 'last', 'new', 'north', 'south', 'east', 'west', 'united', 'white', 'supreme', 'federal', 'national', 'state', 'democratic', 'republican', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+
 export interface Context {
   linker: Linker
   /** Known actors mentioned in the text, by position, so pronouns can refer to them too. */
   mentions: Array<{ pos: number, actor: KnownActor }>
+  /** Full names in the text, for pronouns whose referent has not spoken yet. */
+  names?: Array<{ pos: number, name: string }>
 }
 
 /** Positions of known actors' names in the text (antecedents for pronouns). */
@@ -34,14 +51,22 @@ export function resolve (cands: Candidate[], ctx: Context): Resolved[] {
   const seen: Entity[] = []
   const out: Resolved[] = []
   let lastSpeaker: ResolvedSpeaker | null = null
+  // antecedents the text offers besides earlier speakers: known actors and full names, by position
+  const offered: Entity[] = [
+    ...ctx.mentions.map((m) => ({ id: m.actor.id, name: m.actor.name, kind: m.actor.kind, pos: m.pos })),
+    ...(ctx.names ?? []).map((n) => {
+      const known = ctx.linker.matchKnown(n.name)
+      return known
+        ? { id: known.actor.id, name: known.actor.name, kind: known.actor.kind, pos: n.pos }
+        : { id: NAME_KEY + n.name, name: n.name, kind: guessKind(n.name), pos: n.pos }
+    }),
+  ]
   const latest = (pos: number, fits: (e: Entity) => boolean, speakersOnly = false): Entity | undefined => {
-    const pool: Entity[] = [...seen]
-    if (speakersOnly) return pool.filter((e) => e.pos < pos && fits(e)).sort((a, b) => b.pos - a.pos)[0]
-    for (const m of ctx.mentions) {
-      if (m.pos >= pos) break
-      pool.push({ id: m.actor.id, name: m.actor.name, kind: m.actor.kind, pos: m.pos })
-    }
-    return pool.filter((e) => e.pos < pos && fits(e)).sort((a, b) => b.pos - a.pos)[0]
+    let best: Entity | undefined
+    for (const e of seen) if (e.pos < pos && fits(e) && (!best || e.pos > best.pos)) best = e
+    if (speakersOnly) return best
+    for (const e of offered) if (e.pos < pos && fits(e) && (!best || e.pos > best.pos)) best = e
+    return best
   }
   for (const c of cands) {
     if (c.inherited) {
@@ -66,10 +91,17 @@ function resolveMention (m: Mention, ctx: Context, latest: (pos: number, fits: (
     const k = linker.kindOf(l.actor) ?? kind
     return { entity: l.actor, name: linker.nameOf(l.actor), ...(role ? { role } : {}), kind: k, mention: m, rule: `${rule}+${l.rule}` }
   }
-  const back = (e: Entity | undefined, rule: string, role?: string): ResolvedSpeaker =>
-    e
-      ? { entity: e.id, name: e.name, ...(role ?? e.role ? { role: role ?? e.role } : {}), kind: e.kind, mention: m, rule }
-      : { entity: null, name: m.text, ...(role ? { role } : {}), kind: 'person', mention: m, rule: rule + '-unresolved' }
+  const back = (e: Entity | undefined, rule: string, role?: string): ResolvedSpeaker => {
+    if (e && e.id.startsWith(NAME_KEY)) {
+      // a name the text mentioned before (no statement of its own yet): link it now
+      const r = named(e.name, e.kind, rule)
+      return { ...r, ...(role ? { role } : {}) }
+    }
+    if (e) return { entity: e.id, name: e.name, ...(role ?? e.role ? { role: role ?? e.role } : {}), kind: e.kind, mention: m, rule }
+    // a description nobody earlier fits ("the union") is a speaker of its own
+    if (m.kind === 'description') return named(m.name, guessKind(m.name), rule + '-new', role)
+    return { entity: null, name: m.text, ...(role ? { role } : {}), kind: 'person', mention: m, rule: rule + '-unresolved' }
+  }
   if (m.kind === 'pronoun') {
     const want = PRONOUNS.get(m.text.toLowerCase()) ?? 'any'
     if (want === 'person') return back(latest(m.start, (e) => e.kind === 'person'), 'resolve-pronoun-person')

@@ -42,30 +42,63 @@ export interface TargetHit { actor: string, start: number, rule: string }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Actors named in the content, in order of first mention (UTF-16 offsets relative to content). */
-export function namedTargets (content: string, lexicon: Array<{ id: string, names: string[], kind: ActorKind }>, speaker: string | null): TargetHit[] {
-  const first = new Map<string, TargetHit>()
-  const claimed: Array<[number, number]> = []
-  // longer names first, so "China-based employees" wins over "China"
-  const entries = lexicon.flatMap((e) => {
+/**
+ * A matcher for the actors named in a statement's content, in order of first mention (UTF-16
+ * offsets relative to the content). Built once per draft: one alternation of every name, the
+ * longest first, so "China-based employees" wins over "China".
+ */
+export function targetMatcher (lexicon: Array<{ id: string, names: string[], kind: ActorKind }>): (content: string, speaker: string | null) => TargetHit[] {
+  const exact = new Map<string, string>()
+  const folded = new Map<string, string>()
+  for (const e of lexicon) {
     const names = [...e.names]
     if (e.kind === 'person') {
       const last = e.names[0]!.split(/\s+/).pop()!
       if (last.length >= 3 && last !== e.names[0]) names.push(last)
     }
-    return names.filter((n) => n.length >= 3).map((n) => ({ id: e.id, name: n }))
-  }).sort((a, b) => b.name.length - a.name.length)
-  for (const { id, name } of entries) {
-    const flags = /^\p{Lu}/u.test(name) ? 'gu' : 'giu'
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, flags)
-    for (const m of content.matchAll(re)) {
-      const s = m.index; const e = s + m[0].length
-      if (claimed.some(([a, b]) => s < b && e > a)) continue
-      claimed.push([s, e])
-      if (id === speaker) continue
-      const prior = first.get(id)
-      if (!prior || prior.start > s) first.set(id, { actor: id, start: s, rule: 'target-named' })
+    for (const n of names) {
+      if (n.length < 3) continue
+      if (/^\p{Lu}/u.test(n)) { if (!exact.has(n)) exact.set(n, e.id) } else if (!folded.has(n.toLowerCase())) folded.set(n.toLowerCase(), e.id)
     }
   }
-  return [...first.values()].sort((a, b) => a.start - b.start)
+  // names indexed by their first word, so each word of the content is looked up once
+  const byFirst = new Map<string, Array<{ name: string, id: string, fold: boolean }>>()
+  const add = (name: string, id: string, fold: boolean): void => {
+    const key = (name.match(/^[\p{L}\p{N}]+/u)?.[0] ?? name).toLowerCase()
+    const list = byFirst.get(key) ?? []
+    list.push({ name, id, fold })
+    byFirst.set(key, list)
+  }
+  for (const [n, id] of exact) add(n, id, false)
+  for (const [n, id] of folded) add(n, id, true)
+  return (content, speaker) => {
+    const hits: Array<{ id: string, s: number, e: number }> = []
+    const lower = content.toLowerCase()
+    for (const m of content.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]+/gu)) {
+      const list = byFirst.get(m[0].toLowerCase())
+      if (!list) continue
+      for (const c of list) {
+        const ok = c.fold ? lower.startsWith(c.name, m.index) : content.startsWith(c.name, m.index)
+        const after = content[m.index + c.name.length]
+        if (ok && !(after && /[\p{L}\p{N}]/u.test(after))) hits.push({ id: c.id, s: m.index, e: m.index + c.name.length })
+      }
+    }
+    // longer matches claim their characters first
+    hits.sort((a, b) => (b.e - b.s) - (a.e - a.s) || a.s - b.s)
+    const claimed: Array<[number, number]> = []
+    const first = new Map<string, TargetHit>()
+    for (const h of hits) {
+      if (claimed.some(([a, b]) => h.s < b && h.e > a)) continue
+      claimed.push([h.s, h.e])
+      if (h.id === speaker) continue
+      const prior = first.get(h.id)
+      if (!prior || prior.start > h.s) first.set(h.id, { actor: h.id, start: h.s, rule: 'target-named' })
+    }
+    return [...first.values()].sort((a, b) => a.start - b.start)
+  }
+}
+
+/** Actors named in the content (see targetMatcher). */
+export function namedTargets (content: string, lexicon: Array<{ id: string, names: string[], kind: ActorKind }>, speaker: string | null): TargetHit[] {
+  return targetMatcher(lexicon)(content, speaker)
 }
