@@ -30,12 +30,11 @@ export function findQuotes (text: string, paras: Paragraph[]): Quote[] {
       const prev = i > p.start ? text[i - 1]! : ' '
       const next = text[i + width] ?? ' '
       if (!open) {
+        // a close mark facing the wrong way at the start of a quote (”Fear.) still opens one
         if (ch === '\u201c' || ch === '"') {
           open = { start: i, innerStart: i + width, inner: [], curly: ch !== '"', nested: 0 }
           i += width - 1
-        }
-        // a close mark facing the wrong way at the start of a quote (”Fear.) still opens one
-        else if (OPEN_BEFORE.test(prev) && /[\p{L}\p{N}]/u.test(next)) open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
+        } else if (OPEN_BEFORE.test(prev) && /[\p{L}\p{N}]/u.test(next)) open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
         continue
       }
       if (open.curly) {

@@ -40,7 +40,6 @@ export function stanceOf (content: string): { stance: Stance, confidence: number
 
 export interface TargetHit { actor: string, start: number, rule: string }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * A matcher for the actors named in a statement's content, in order of first mention (UTF-16
