@@ -75,7 +75,7 @@ function makeQuote (text: string, start: number, end: number, inner: Range[], un
   const endsSentence = /[.!?,]$/.test(words.trim())
   let major = wc >= 4 || (wc >= 2 && endsSentence)
   let why = rule
-  if (major && titleCase && wc <= 6 && !/[.!?]$/.test(words.trim())) {
+  if (titleCase && wc <= 6 && !/[.!?]$/.test(words.trim())) {
     major = false
     why = 'quote-title'
   } else if (!major) {

@@ -45,8 +45,8 @@ export function buildSeed (draft: Draft, options: SeedOptions = {}): SeedFragmen
     let note: string | undefined
     if (s.attribution === 'direct-quote' && !norm(s.evidence.text).includes(norm(text))) {
       // a quote split around its attribution: the seed keeps the longest part verbatim
-      const parts = text.split(/\s{2,}|(?<=[.!?,])\s(?=\p{Lu})/u)
-      const inside = parts.filter((p) => norm(s.evidence.text).includes(norm(p))).sort((a, b) => b.length - a.length)
+      const parts = [...s.evidence.text.matchAll(/[“"]([^”"]+)[”"]?/g)].map((m) => m[1]!.replace(/[\s,]+$/, '')).filter(Boolean)
+      const inside = parts.sort((a, b) => b.length - a.length)
       text = inside[0] ?? s.evidence.text
       note = 'Drafted: the quote continues around its attribution; the evidence spans both parts.'
     }

@@ -40,7 +40,6 @@ export function stanceOf (content: string): { stance: Stance, confidence: number
 
 export interface TargetHit { actor: string, start: number, rule: string }
 
-
 /**
  * A matcher for the actors named in a statement's content, in order of first mention (UTF-16
  * offsets relative to the content). Built once per draft: one alternation of every name, the
