@@ -29,7 +29,7 @@ export function quotedShare (text: string, r: Range, quotes: Quote[]): number {
 }
 
 const TIME_WORDS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?)'
-const VENUE_NOUNS = '(?:statement|interview|letter|tweets?|post|speech|e-?mail|release|rally|debate|call|conference|blog\\s?post|memo|report|video|ad|book|op-ed|appearance|remarks|address|filing|court\\s+filing|message|note|event|town\\s+hall|meeting|briefing|hearing|show|program|programme|podcast|radio|television|tv|broadcast)'
+const VENUE_NOUNS = '(?:statement|interview|letter|tweets?|post|speech|e-?mail|release|rally|debate|call|conference|blog\\s?post|memo|report|video|ad|book|op-ed|appearance|remarks|address|filing|court\\s+filing|message|note|event|town\\s+hall|meeting|briefing|hearing|show|program|programme|podcast|radio|television|tv|broadcast|website|site|page|account|feed|blog|channel|column|editorial|opinion\\s+piece|essay|op-ed)'
 const ADVERBIAL = new RegExp(`^(?:\\s*,?\\s*(?:${TIME_WORDS}|(?:in|on|at|during|via|through|to|with)\\s+(?:a|an|the|his|her|their|its|this|that|our|my)\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?${VENUE_NOUNS}\\b(?:\\s+(?:on|to|with|at|from|for|sent|seen|published|posted)\\s+[^,.;:“”"]{0,40}?(?=\\s+(?:that\\b|“|")))?|on\\s+(?:twitter|facebook|fox|cnn|msnbc|nbc|abc|cbs|npr|instagram|television|tv|radio)[\\p{L}’' ]{0,25}?(?=\\s+(?:that\\b|“|"|\\p{Lu}))|(?:publicly|privately|repeatedly|again|also|flatly|bluntly|simply|recently|often|later|earlier|once)))+\\s*,?`, 'iu')
 
 /** Where a cue's reported content starts: after adverbials, a hearer ("told reporters"), ":" and "that". */
@@ -149,7 +149,7 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const before = f.quotes.filter((q) => q.end <= cue.start)
     const lastBefore = before[before.length - 1]
     const nextAfter = f.quotes.find((q) => q.start >= cue.end)
-    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start)
+    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
     const obj = subj ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
     const mention = subj ?? obj
     if (!mention) continue

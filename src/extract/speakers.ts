@@ -52,7 +52,7 @@ export const ROLE_NOUNS = new Set([
   'regulator', 'regulators', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other'])
-const CONNECTORS = new Set(['of', 'for', 'at', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
+const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
 // Capitalised words that open a sentence without being part of a name.
 const NOT_NAMES = new Set([
   'but', 'and', 'so', 'yet', 'however', 'meanwhile', 'still', 'now', 'then', 'also', 'when', 'while', 'after', 'before', 'in', 'on',
@@ -138,7 +138,8 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
 }
 
 /** The subject just before a cue, within [from, cueStart). */
-export function subjectBefore (text: string, from: number, cueStart: number): Mention | null {
+/** `loose` also takes a determiner and plain words ("the commission"): used next to quotes, where the cue is surely a verb. */
+export function subjectBefore (text: string, from: number, cueStart: number, loose = false): Mention | null {
   const toks = tokens(text, from, cueStart)
   let j = toks.length - 1
   while (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) j--
@@ -171,10 +172,10 @@ export function subjectBefore (text: string, from: number, cueStart: number): Me
     const role = text.slice(appos[0]!.start, appos[appos.length - 1]!.end).replace(/^(?:the|a|an)\s+/i, '')
     return { ...np, role }
   }
-  return nounPhraseBack(text, toks, j, 'speaker-before-cue')
+  return nounPhraseBack(text, toks, j, 'speaker-before-cue', loose)
 }
 
-function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string): Mention | null {
+function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loose = false): Mention | null {
   let i = j
   // a parenthesis inside the phrase: "the Federal Communications Commission (FCC)"
   const take: Tok[] = []
@@ -190,6 +191,26 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string): Me
     if (!npToken(t)) break
     take.unshift(t)
     i--
+  }
+  if (loose && (!take.length || !isCap(take[0]!) || DETERMINERS.has(take[0]!.lower))) {
+    // "the commission says", "a new poll shows": a determiner and up to three plain words
+    let k = i
+    const extra: Tok[] = []
+    while (k >= 0 && extra.length < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[k]!.text) && !DETERMINERS.has(toks[k]!.lower) && !AUXILIARIES.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower) && !/(?:ed|ing)$/.test(toks[k]!.lower)) {
+      extra.unshift(toks[k]!)
+      k--
+    }
+    const det = k >= 0 ? toks[k]! : undefined
+    if (extra.length && det && /^(?:the|a|an|this|his|her|their|its|that)$/i.test(det.text) && (take.length === 0 || extra.length > 0)) {
+      const all = [det, ...extra, ...take]
+      const m = mentionOf(text, all.map((t) => (ROLE_NOUNS.has(t.lower) || isCap(t) ? t : { ...t })), rule + '-common-noun')
+      if (m) return m
+      const head = all[all.length - 1]!
+      if (!ROLE_NOUNS.has(head.lower) && !isCap(head)) {
+        const phrase = text.slice(det.start, head.end)
+        return { start: det.start, end: head.end, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: rule + '-common-noun' }
+      }
+    }
   }
   if (!take.length) return null
   return mentionOf(text, take, rule)
