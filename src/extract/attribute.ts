@@ -51,7 +51,8 @@ export function contentStart (text: string, cue: Cue, end: number): number {
   }
   const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
   if (that) p += that[0].length
-  const lead = /^\s*(?:[:,\u2014\u2013-]\s*)?(?:that\s+)?/u.exec(rest())
+  // "that" stays in the evidence (PolNeAR's content spans keep it); draft.ts drops it from the text
+  const lead = /^\s*(?:[:,\u2014\u2013-]\s*)?/u.exec(rest())
   if (lead) p += lead[0].length
   while (p < end && /\s/.test(text[p]!)) p++
   return p
@@ -231,7 +232,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
         consumed = s.end
         break
       }
-      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},/u.test(rest)) && comma > s.start && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},/u.test(rest)) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
         // "The economy is strong, Smith said."
         out.push(candidate(text, f, cue, subj, { start: s.start, end: trimEnd(text, s.start, comma) }, 'clause-comma-speaker-verb'))
         consumed = s.end

@@ -36,7 +36,7 @@ export function draftStatements (text: string, options: DraftOptions = {}): Draf
     }
     const words = r.attribution === 'direct-quote' && r.quoted.length
       ? r.quoted.map((q) => text.slice(q.start, q.end).replace(/^[\s]+|[\s,]+$/g, '')).join(' ')
-      : content.replace(/^[\s“"]+|[\s”".,]+$/g, '')
+      : content.replace(/^that\s+/i, '').replace(/^[\s“"]+|[\s”".,]+$/g, '')
     const sp = r.speaker
     statements.push({
       attribution: r.attribution,

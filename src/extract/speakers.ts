@@ -49,7 +49,7 @@ export const ROLE_NOUNS = new Set([
   'judge', 'governor', 'mayor', 'president', 'host', 'anchor', 'reporter', 'reporters', 'journalist', 'correspondent', 'editor', 'editorial',
   'foundation', 'institute', 'center', 'centre', 'data', 'research', 'security', 'information', 'technology', 'democratic', 'republican',
   'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
-  'regulator', 'regulators', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
+  'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other'])
 const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
@@ -70,12 +70,25 @@ const AUXILIARIES = new Set([
   'always', 'openly', 'flatly', 'quickly', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'recently', 'famously',
 ])
 
+const DASHES = new Set(['-', '\u2014', '\u2013', '\u2015'])
+const VERBISH = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'said', 'says', 'can', 'could', 'should', 'and', 'but', 'if', 'when', 'because'])
+
+/** An appositive is a noun phrase ("TikTok's chief executive"), not a clause. */
+function apposLike (toks: Tok[]): boolean {
+  if (toks.length > 16) return false
+  // "one of the lawmakers who had spoken out": a relative clause may follow the noun
+  const rel = toks.findIndex((t) => RELATIVES.has(t.lower) || t.lower === 'that')
+  if (rel >= 0) toks = toks.slice(0, rel)
+  return !toks.some((t) => VERBISH.has(t.lower) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
+}
+
 const isCap = (t: Tok): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{N}/u.test(t.text)
 const isPossessive = (t: Tok): boolean => /[’']s$/.test(t.text) || /s[’']$/.test(t.text)
 const isWordish = (t: Tok): boolean => /^[\p{L}\p{N}]/u.test(t.text)
 
-function npToken (t: Tok): boolean {
+function npToken (t: Tok, prev?: Tok): boolean {
   if (!isWordish(t)) return false
+  if (prev && isPossessive(prev) && isCap(prev) && /^\p{Ll}+$/u.test(t.text)) return true
   if (isCap(t)) return !NOT_NAMES.has(t.lower) || t.lower === 'may'
   return ROLE_NOUNS.has(t.lower) || CONNECTORS.has(t.lower) || DETERMINERS.has(t.lower) || isPossessive(t) || /^\p{N}/u.test(t.text)
 }
@@ -157,20 +170,29 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
     }
     return null
   }
-  if (t.text === ',') {
-    // "Shou Zi Chew, TikTok's chief executive, wrote": name, appositive, verb
-    let k = j - 1
-    while (k >= 0 && toks[k]!.text !== ',' && j - k < 16 && !/^[.;:!?“”"]$/.test(toks[k]!.text)) k--
-    if (k < 0 || toks[k]!.text !== ',') return null
-    const appos = toks.slice(k + 1, j)
-    if (appos.length === 0 || RELATIVES.has(appos[0]!.lower)) {
-      const np = nounPhraseBack(text, toks, k - 1, 'speaker-before-appositive')
-      return np
+  if (t.text === ',' || DASHES.has(t.text)) {
+    // "Shou Zi Chew, TikTok's chief executive, wrote" / "Kall -- co-editor of a book -- said"
+    const sep = DASHES.has(t.text) ? DASHES : new Set([','])
+    let a = j
+    while (a - 1 >= 0 && sep.has(toks[a - 1]!.text)) a--
+    let k = a - 1
+    while (k >= 0 && !sep.has(toks[k]!.text) && a - k < 24 && !/^[.;:!?“”"]$/.test(toks[k]!.text)) k--
+    if (k < 0 || !sep.has(toks[k]!.text)) return null
+    const appos = toks.slice(k + 1, a)
+    let b = k
+    while (b - 1 >= 0 && sep.has(toks[b - 1]!.text)) b--
+    if (appos.length === 0 || RELATIVES.has(appos[0]!.lower)) return nounPhraseBack(text, toks, b - 1, 'speaker-before-appositive')
+    if (!apposLike(appos)) return null
+    const np = nounPhraseBack(text, toks, b - 1, 'speaker-appositive-role')
+    const apposText = text.slice(appos[0]!.start, appos[appos.length - 1]!.end)
+    if (!np || np.kind !== 'name') {
+      // "A lawyer for the outlets, David Schulz, said": the appositive is the name
+      const named = mentionOf(text, appos, 'speaker-appositive-name')
+      const before = text.slice(toks[Math.max(0, b - 8)]!.start, toks[b]!.start).trim().match(/(?:^|[,.;:]\s*)((?:the|a|an)\s[^,.;:]+)$/i)?.[1]
+      if (named && named.kind === 'name') return { ...named, ...(np ?? before ? { role: (np?.text ?? before!).replace(/^(?:the|a|an)\s+/i, '') } : {}) }
+      return null
     }
-    const np = nounPhraseBack(text, toks, k - 1, 'speaker-appositive-role')
-    if (!np || np.kind !== 'name') return null
-    const role = text.slice(appos[0]!.start, appos[appos.length - 1]!.end).replace(/^(?:the|a|an)\s+/i, '')
-    return { ...np, role }
+    return { ...np, role: apposText.replace(/^(?:the|a|an)\s+/i, '') }
   }
   return nounPhraseBack(text, toks, j, 'speaker-before-cue', loose)
 }
@@ -188,7 +210,7 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loo
       i = k - 1
       continue
     }
-    if (!npToken(t)) break
+    if (!npToken(t, toks[i - 1])) break
     take.unshift(t)
     i--
   }

@@ -102,7 +102,8 @@ describe('paraphrase and according-to', () => {
   it('drafts indirect speech with and without "that"', () => {
     const text = 'Maria Lopez said that the clinic would stay open. Lopez argued the plan was unfair.'
     const [a, b] = draft(text).statements
-    expect(a).toMatchObject({ attribution: 'paraphrase', verb: 'say', text: 'the clinic would stay open', evidence: { start: 22, end: 48 }, rule: 'speaker-verb-that' })
+    // the evidence keeps "that" (as PolNeAR's content spans do); the text drops it
+    expect(a).toMatchObject({ attribution: 'paraphrase', verb: 'say', text: 'the clinic would stay open', evidence: { start: 17, end: 48, text: 'that the clinic would stay open' }, rule: 'speaker-verb-that' })
     expect(b).toMatchObject({ attribution: 'paraphrase', verb: 'argue', text: 'the plan was unfair', evidence: { start: 63, end: 82 } })
     expect(b!.speakers[0]).toMatchObject({ actor: 'maria-lopez', mention: { start: 50, end: 55, text: 'Lopez' } })
   })
