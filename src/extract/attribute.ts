@@ -247,6 +247,18 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       continue
     }
     const before = text.slice(s.start, cue.start)
+    if (/,\s*$/.test(before) && /ing$/.test(cue.text) && s.start < cue.start) {
+      // "Trump attacked Clinton, saying she lied": the participle's subject opens the sentence
+      const main = subjectAfter(text, s.start, cue.start, 'speaker-main-clause')
+      if (main && main.end < cue.start - 2) {
+        const found = clauseAfter(text, f, cue, main, 'participle-main-subject', cues)
+        if (found.length) {
+          out.push(...found)
+          consumed = found[found.length - 1]!.content.end
+          continue
+        }
+      }
+    }
     if (/,\s*$/.test(before) && s.start < cue.start) {
       // "The economy is strong, said Smith."
       const obj = subjectAfter(text, cue.end, s.end)

@@ -88,6 +88,37 @@ const VERBS: Record<string, string[]> = {
   quip: ['quip', 'quips', 'quipped'],
   speculate: [],
   point: [],
+  // attitudes and acts PolNeAR also counts as attributions ("Trump attacked ...", "Clinton plans to ...")
+  attack: [],
+  support: [],
+  oppose: [],
+  plan: ['plan', 'plans', 'planned', 'planning'],
+  decline: [],
+  know: ['know', 'knows', 'knew'],
+  reject: [],
+  echo: ['echo', 'echoes', 'echoed', 'echoing'],
+  liken: [],
+  disclose: [],
+  offer: [],
+  understand: ['understand', 'understands', 'understood'],
+  refuse: [],
+  intend: [],
+  threaten: [],
+  blame: [],
+  defend: [],
+  dismiss: [],
+  mock: [],
+  applaud: [],
+  endorse: [],
+  welcome: [],
+  condemn: [],
+  decry: ['decry', 'decries', 'decried'],
+  push: [],
+  seek: ['seek', 'seeks', 'sought'],
+  encourage: [],
+  highlight: [],
+  label: [],
+  dub: ['dub', 'dubs', 'dubbed'],
 }
 
 function regular (lemma: string): string[] {
@@ -110,7 +141,7 @@ export function lemmaOf (form: string): string | undefined {
 export const HEARER_VERBS = new Set(['tell', 'ask', 'warn', 'urge', 'remind', 'assure', 'inform'])
 
 /** Lemmas that mostly report a belief or finding, not an utterance (lower confidence). */
-export const WEAK_LEMMAS = new Set(['think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
+export const WEAK_LEMMAS = new Set(['attack', 'support', 'oppose', 'plan', 'decline', 'know', 'reject', 'echo', 'liken', 'disclose', 'offer', 'understand', 'refuse', 'intend', 'threaten', 'blame', 'defend', 'dismiss', 'mock', 'applaud', 'endorse', 'welcome', 'condemn', 'decry', 'push', 'seek', 'encourage', 'highlight', 'label', 'dub', 'think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
 
 const WORD = /[\p{L}]+/gu
 
