@@ -121,6 +121,9 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // ", according to copy of the letter" closing a reported clause is the reporter's sourcing
   const acc = /,\s*according\s+to\b/.exec(text.slice(start, end))
   if (acc && !inQuote(start + acc.index, f.quotes)) end = trimEnd(text, start, start + acc.index)
+  // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
+  const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
+  if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
   const out: Candidate[] = []
   CONJ_VERB.lastIndex = start
   const body = text.slice(0, end)
@@ -203,7 +206,7 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const content = { start: first.start, end: f.major[f.major.length - 1]!.end }
     if (prev && prev.mention && f.sentence.paragraph - prev.paragraph <= 1) {
       // the second half of a split quote: "“A,” he said. “B.”" is one statement
-      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after$/.test(prev.rule)) {
+      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after(?:-split)*$/.test(prev.rule)) {
         prev.content = { start: prev.content.start, end: content.end }
         prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
         prev.rule += '-split'

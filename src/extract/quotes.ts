@@ -38,7 +38,8 @@ export function findQuotes (text: string, paras: Paragraph[]): Quote[] {
         continue
       }
       if (open.curly) {
-        if (ch === '"') continue
+        // a straight mark closing a curly quote (typed by hand: “Immunity deals...," he said)
+        if (ch === '"' && (/\s/.test(prev) || !/[\s,.;:!?)]/.test(next))) continue
         if (ch === '\u201c') {
           // a second open mark: the first quote was never closed; restart here
           open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
@@ -75,7 +76,7 @@ function makeQuote (text: string, start: number, end: number, inner: Range[], un
   const endsSentence = /[.!?,]$/.test(words.trim())
   let major = wc >= 4 || (wc >= 2 && endsSentence)
   let why = rule
-  if (titleCase && wc <= 6 && !/[.!?]$/.test(words.trim())) {
+  if (titleCase && wc <= 6 && !/[!?]$/.test(words.trim())) {
     major = false
     why = 'quote-title'
   } else if (!major) {
