@@ -99,6 +99,8 @@ export function scoreArticle (art: GoldArticle, statements: PredStatement[], T: 
   for (const x of pDirect) {
     if (usedP.has(x)) continue
     const overGold = art.attributions.some((g) => inter(charSet(text, g.content), x.chars) > 0)
+    // quotes between two apostrophes ('' ... '') are quotes to the drafter but not to the gold's test
+    if (text.slice(x.s.evidence!.start, x.s.evidence!.end).includes("''")) { bump("direct: false quote in '' marks (gold counts only \" “ ”)"); continue }
     bump(overGold ? 'direct: false quote (gold not direct, or span mismatch)' : 'direct: false quote (no gold attribution)')
   }
   T.aG += art.attributions.length; T.aP += preds.length
