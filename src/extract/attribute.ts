@@ -1,6 +1,6 @@
 // Stage 5: attributions. Joins quotes, cues and speaker mentions sentence by sentence into
 // candidate statements, each with the rule that made it. Speakers are still mentions here.
-import { HEARER_VERBS, lemmaOf } from './cues.js'
+import { HEARER_VERBS, INVERTIBLE, NOUNISH, lemmaOf } from './cues.js'
 import { subjectAfter, subjectBefore } from './speakers.js'
 import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
 
@@ -154,8 +154,8 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const lastBefore = before[before.length - 1]
     const nextAfter = f.quotes.find((q) => q.start >= cue.end)
     const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
-    const obj = subj ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
-    const mention = subj ?? obj
+    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
+    const mention = nounishOk(cue, subj) ? subj ?? obj : obj
     if (!mention) continue
     const majorBefore = f.major.filter((q) => q.end <= cue.start)
     const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
@@ -218,6 +218,12 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
   return []
 }
 
+/** A noun-like form ("plan", "report") is a verb only after a name, a pronoun or a role noun. */
+function nounishOk (cue: Cue, subj: Mention | null): boolean {
+  if (!subj || !NOUNISH.has(cue.text.toLowerCase())) return true
+  return subj.kind === 'pronoun' || subj.kind === 'relative' || ((subj.kind === 'name' || subj.kind === 'description') && !/-common-noun$/.test(subj.rule) && !/[’']s$/.test(subj.text))
+}
+
 function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
   const s = f.sentence
   const out: Candidate[] = []
@@ -225,7 +231,8 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
   for (const cue of cues) {
     if (cue.start < consumed) continue
     if (cue.kind === 'according-to') continue
-    const subj = subjectBefore(text, consumed, cue.start)
+    const subj0 = subjectBefore(text, consumed, cue.start)
+    const subj = nounishOk(cue, subj0) ? subj0 : null
     if (subj) {
       const rest = text.slice(cue.end, s.end)
       const comma = text.lastIndexOf(',', subj.start)
@@ -264,7 +271,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
     }
     if (/,\s*$/.test(before) && s.start < cue.start) {
       // "The economy is strong, said Smith."
-      const obj = subjectAfter(text, cue.end, s.end)
+      const obj = INVERTIBLE.has(cue.lemma) ? subjectAfter(text, cue.end, s.end) : null
       if (obj && /^[\s.!?]*$/.test(text.slice(obj.end, s.end).replace(/^\s+(?:in|at|of|for|with|from|on)\b[^.,]*/, '').replace(/^,[^.]*/, ''))) {
         out.push(candidate(text, f, cue, obj, { start: s.start, end: trimEnd(text, s.start, before.lastIndexOf(',') + s.start) }, 'clause-comma-verb-speaker'))
         consumed = s.end
