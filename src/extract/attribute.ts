@@ -80,8 +80,20 @@ function wordsIn (text: string, r: Range): number {
 /** The candidates of one document, in text order. */
 export function attribute (text: string, sents: Sentence[], quotes: Quote[], cues: Cue[]): Candidate[] {
   const out: Candidate[] = []
+  let skipParagraph = -1
   for (const s of sents) {
+    if (s.paragraph === skipParagraph) continue
     const sq = quotes.filter((q) => q.start >= s.start && q.start < s.end)
+    const first = s.index === 0 || sents[s.index - 1]!.paragraph !== s.paragraph
+    if (first) {
+      const paraEnd = sents.filter((x) => x.paragraph === s.paragraph).pop()!.end
+      const lab = labelled(text, s, paraEnd, quotes.filter((q) => q.start >= s.start && q.start < paraEnd))
+      if (lab) {
+        out.push(lab)
+        skipParagraph = s.paragraph
+        continue
+      }
+    }
     const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
     const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
     const found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
@@ -183,8 +195,17 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       if (found.length) return found
     }
   }
-  // "“...” ― Carla Sanchez": a dash and a name after the quote
   const lastQ = f.major[f.major.length - 1]!
+  // "According to Limbaugh, “...”" / "“...,” according to the letter"
+  const acc = cues.find((c) => c.kind === 'according-to')
+  if (acc) {
+    const src = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)
+    if (src) {
+      const content = acc.start < first.start ? { start: first.start, end: lastQ.end } : { start: first.start, end: Math.min(lastQ.end, trimEnd(text, s.start, acc.start)) }
+      if (content.end > content.start) return [candidate(text, f, acc, src, content, 'quote-according-to')]
+    }
+  }
+  // "“...” ― Carla Sanchez": a dash and a name after the quote
   const dash = /^\s*[\u2015\u2014\u2013]{1,2}\s*|^\s*--?\s+/.exec(text.slice(lastQ.end, s.end))
   if (dash && first.start - s.start <= 1) {
     const at = lastQ.end + dash[0].length
@@ -216,6 +237,35 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     }
   }
   return []
+}
+
+/** "according to show insiders": whatever follows, up to the next comma, is the source. */
+function phraseAfter (text: string, from: number, to: number): Mention | null {
+  const m = /^\s*([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:“”"(]|$))/u.exec(text.slice(from, to))
+  if (!m || !/\p{L}/u.test(m[1]!)) return null
+  const start = from + m[0].length - m[1]!.length
+  const phrase = m[1]!
+  return { start, end: start + phrase.length, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: 'speaker-according-to-phrase' }
+}
+
+// "Pence: Gennifer Flowers won't be at the debate" (headlines) and "WALLACE: Let's start" (transcripts)
+const LABEL = /^(["\u201c]?)((?:Mr\.\s|Mrs\.\s|Ms\.\s|Dr\.\s)?\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){0,3}):\s+(?=\S)/u
+const NOT_LABELS = new Set(['related', 'photograph', 'photo', 'update', 'updated', 'note', 'editor’s note', "editor's note", 'watch', 'read', 'video', 'correction', 'source', 'sources', 'getty', 'transcript', 'caption', 'credit', 'image', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'live', 'q', 'a', 'question', 'answer', 'example', 'also', 'see', 'more', 'advertisement', 'subscribe', 'follow'])
+
+/** A paragraph that opens with a speaker label and a colon: the rest of it is the speaker's. */
+export function labelled (text: string, s: Sentence, paraEnd: number, quotes: Quote[]): Candidate | null {
+  const m = LABEL.exec(text.slice(s.start, Math.min(paraEnd, s.start + 60)))
+  if (!m || NOT_LABELS.has(m[2]!.toLowerCase())) return null
+  const nameStart = s.start + m[1]!.length
+  const nameEnd = nameStart + m[2]!.length
+  const cue: Cue = { start: nameEnd, end: nameEnd + 1, text: ':', lemma: 'say', kind: 'verb' }
+  const mention = subjectAfter(text, nameStart, nameEnd, 'speaker-label')
+  if (!mention) return null
+  const content = { start: s.start + m[0].length, end: trimEnd(text, s.start, paraEnd) }
+  if (wordsIn(text, content) < 3) return null
+  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major) }
+  const quoted = m[1] ? true : undefined
+  return candidate(text, f, cue, mention, content, quoted ? 'label-colon-quote' : 'label-colon', quoted)
 }
 
 /** A noun-like form ("plan", "report") is a verb only after a name, a pronoun or a role noun. */
@@ -282,7 +332,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
   if (out.length) return out
   const acc = cues.find((c) => c.kind === 'according-to')
   if (acc) {
-    const obj = subjectAfter(text, acc.end, s.end, 'speaker-according-to')
+    const obj = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)
     if (obj) {
       let content: Range
       if (acc.start - s.start <= 1) {

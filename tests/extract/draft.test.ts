@@ -98,6 +98,40 @@ describe('direct quotes', () => {
   })
 })
 
+describe('other attribution layouts', () => {
+  it('takes a dash and a name after a quote as its speaker', () => {
+    const s = only('“We will rebuild the bridge this year.” ― Ana Ruiz')
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'quote-dash-speaker', evidence: { start: 0, end: 39 }, cue: { start: 40, end: 41, text: '―' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 42, end: 50, text: 'Ana Ruiz' })
+  })
+
+  it('gives the quote of the next paragraph to "X said:" closing the one before', () => {
+    const s = only('Ana Ruiz said:\n\n“We will rebuild the bridge this year.”')
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'speaker-verb-colon-paragraph', evidence: { start: 16, end: 55 } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 0, end: 8, text: 'Ana Ruiz' })
+  })
+
+  it('splits "“A,” X said, adding that “B”" into two statements, one per verb', () => {
+    const d = draft('“We will rebuild the bridge,” Ruiz said, adding that “the money is already there.”')
+    expect(d.statements.map((s) => [s.verb, s.rule, s.evidence.start, s.evidence.end])).toEqual([
+      ['say', 'quote-speaker-verb-after', 0, 29],
+      ['add', 'quote-then-second-verb', 48, 82],
+    ])
+  })
+
+  it('reads a speaker label and a colon opening a paragraph', () => {
+    const s = only('Lee: We Will Win the Seat in November')
+    expect(s).toMatchObject({ attribution: 'paraphrase', rule: 'label-colon', evidence: { start: 5, end: 37 }, cue: { start: 3, end: 4, text: ':' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 0, end: 3, text: 'Lee' })
+  })
+
+  it('reads quotes between doubled apostrophes', () => {
+    const s = only("''We are done with this plan,'' Mr. Lee said.")
+    expect(s).toMatchObject({ attribution: 'direct-quote', text: 'We are done with this plan', evidence: { start: 0, end: 31 } })
+    expect(s.speakers[0]).toMatchObject({ name: 'Lee', mention: { start: 32, end: 39, text: 'Mr. Lee' } })
+  })
+})
+
 describe('paraphrase and according-to', () => {
   it('drafts indirect speech with and without "that"', () => {
     const text = 'Maria Lopez said that the clinic would stay open. Lopez argued the plan was unfair.'
