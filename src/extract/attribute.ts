@@ -175,9 +175,12 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
       // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
       const startQ = majorBefore[0]!
-      const after = f.major.filter((q) => q.start >= cue.end)
-      const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
       const speakerEnd = Math.max(cue.end, mention.end)
+      // a quote later in the sentence continues this one only when little stands between
+      const after0 = f.major.filter((q) => q.start >= cue.end)
+      const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
+      const after = after0.length && gap.length <= 60 && !/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) ? after0 : []
+      const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
       const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
       if (second) {
         // "“A,” he said, adding that “B.”": two statements, one per reporting verb

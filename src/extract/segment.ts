@@ -23,6 +23,8 @@ const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'd.c', 'e.g', 'i.e', 'a.m', 'p.m', 'ft', 'mt', 'gop',
 ])
 
+const SPEAKER_NEXT = /^\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.’'-]+\s+){0,4}?(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|continued|insisted|shouted|yelled|declared|tweeted)\b/u
+
 /** Sentences of each paragraph; a boundary inside a quote (UTF-16 range) is skipped. */
 export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): Sentence[] {
   const out: Sentence[] = []
@@ -36,6 +38,8 @@ export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): S
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const end = m.index + m[0].length
       if (inside(end - 1)) continue
+      // "“Why now?” Clinton asked." is one sentence: a question or exclamation in quotes, then its speaker
+      if (/[?!]["”]$/.test(m[0]) && SPEAKER_NEXT.test(text.slice(end, Math.min(p.end, end + 80)))) continue
       if (m[0].startsWith('.')) {
         const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? ''
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
