@@ -149,6 +149,8 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
     out.push(...clauseAfter(text, f, second, mention, 'conj-second-verb', cues))
     return out
   }
+  // "did not respond to requests for comment": no content
+  if (/^to\s+(?:requests?|questions?|a\s+request)\b/i.test(text.slice(start, end))) return out
   if (end > start && wordsIn(text, { start, end }) >= 2) {
     // keep a closing quote mark inside the span
     if (QUOTE_MARK.test(text[end] ?? '')) end++

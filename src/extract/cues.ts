@@ -172,6 +172,10 @@ export function findCues (text: string, quotes: Quote[]): Cue[] {
     if (!lemma) continue
     // Capitalised mid-sentence words are names ("Joe Say"), not verbs; the sentence's first word may be a verb.
     if (/^\p{Lu}/u.test(word) && start > 0 && !/[.!?"“”]\s*$/.test(text.slice(Math.max(0, start - 3), start)) && text[start - 1] !== '\n') continue
+    // "reporting by" (credits) and the noun "state" are not reports
+    const after = text.slice(start + word.length, start + word.length + 8)
+    if (/^\s+by\b/.test(after) && /ing$/.test(lower)) continue
+    if (lower === 'state' || lower === 'states') continue
     cues.push({ start, end: start + word.length, text: word, lemma, kind: 'verb' })
   }
   return cues
