@@ -177,6 +177,9 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
       // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
       const startQ = majorBefore[0]!
+      // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
+      const lead = text.slice(s.start, startQ.start)
+      const leadIn = lead.trim() && /,\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
       const speakerEnd = Math.max(cue.end, mention.end)
       // a quote later in the sentence continues this one only when little stands between
       const after0 = f.major.filter((q) => q.start >= cue.end)
@@ -186,12 +189,12 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
       if (second) {
         // "“A,” he said, adding that “B.”": two statements, one per reporting verb
-        const firstPart = candidate(text, f, cue, mention, { start: startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
+        const firstPart = candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
         const rest = clauseAfter(text, f, second, mention, 'quote-then-second-verb', cues)
         return [firstPart, ...rest]
       }
       const end = after.length ? after[after.length - 1]!.end : majorBefore[majorBefore.length - 1]!.end
-      return [candidate(text, f, cue, mention, { start: startQ.start, end }, after.length ? rule + '-split' : rule, true)]
+      return [candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end }, after.length ? rule + '-split' : rule, true)]
     }
     if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
       // "Carr said: “...”" / "Carr argued that TikTok “...”"
