@@ -105,6 +105,16 @@ ${Object.entries(score.errors).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
 Direct classes count gold direct quotes without a correct draft (missed, span too short or long,
 drafted as another attribution, wrong or no speaker) and drafted direct quotes matching no gold
 direct quote (false quote). "All" classes do the same for every attribution.
+
+## Where the drafter and this gold disagree by convention
+
+- Quotes between doubled apostrophes (\`''...''\`, in some wire copy) are direct quotes to the
+  drafter; the gold's test counts only \`"\` \`“\` \`”\` as quote marks, so each is a false quote here
+  (the class above counts them apart).
+- A clause whose quoted words are at least 40% of it is a direct quote (graph-seed/README.md: a
+  partly quoted sentence is a direct quote); the gold calls it direct from 50%.
+- A transcript line inside one open quote mark (\`"NAME: ...\`) is a direct quote to the drafter;
+  the gold's content starts after the mark, so it is not direct there.
 `
 writeFileSync(join(outDir, 'extract.md'), md)
 if (predsOut) writeFileSync(resolve(predsOut), JSON.stringify(preds))
