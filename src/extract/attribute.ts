@@ -1,0 +1,357 @@
+// Stage 5: attributions. Joins quotes, cues and speaker mentions sentence by sentence into
+// candidate statements, each with the rule that made it. Speakers are still mentions here.
+import { HEARER_VERBS, INVERTIBLE, NOUNISH, lemmaOf } from './cues.js'
+import { subjectAfter, subjectBefore } from './speakers.js'
+import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
+
+// verbs whose hearer comes first even without a "that": "told reporters it was over"
+const OBJECT_FIRST = new Set(['tell', 'assure', 'inform', 'remind'])
+
+const QUOTE_MARK = /["\u201c\u201d]/
+
+/**
+ * A clause with a quote of four or more words is a direct quote when the quote is at least this
+ * share of its visible characters. graph-seed/README.md calls a partly quoted sentence a direct
+ * quote; PolNeAR's scorer wants half. 0.4 keeps "...that would “fully safeguard user data”" direct.
+ */
+export const DIRECT_SHARE = 0.4
+
+/** Share of the visible characters of a range that lie inside quote marks (brat_gold.py's test). */
+export function quotedShare (text: string, r: Range, quotes: Quote[]): number {
+  let visible = 0; let quoted = 0
+  for (let i = r.start; i < r.end; i++) {
+    const ch = text[i]!
+    if (QUOTE_MARK.test(ch) || /\s/.test(ch)) continue
+    visible++
+    if (quotes.some((q) => q.inner.some((x) => i >= x.start && i < x.end))) quoted++
+  }
+  return visible ? quoted / visible : 0
+}
+
+const TIME_WORDS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?)'
+const VENUE_NOUNS = '(?:statement|interview|letter|tweets?|post|speech|e-?mail|release|rally|debate|call|conference|blog\\s?post|memo|report|video|ad|book|op-ed|appearance|remarks|address|filing|court\\s+filing|message|note|event|town\\s+hall|meeting|briefing|hearing|show|program|programme|podcast|radio|television|tv|broadcast|website|site|page|account|feed|blog|channel|column|editorial|opinion\\s+piece|essay|op-ed)'
+const ADVERBIAL = new RegExp(`^(?:\\s*,?\\s*(?:${TIME_WORDS}|(?:in|on|at|during|via|through|to|with)\\s+(?:a|an|the|his|her|their|its|this|that|our|my)\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?${VENUE_NOUNS}\\b(?:\\s+(?:on|to|with|at|from|for|sent|seen|published|posted)\\s+[^,.;:“”"]{0,40}?(?=\\s+(?:that\\b|“|")))?|on\\s+(?:twitter|facebook|fox|cnn|msnbc|nbc|abc|cbs|npr|instagram|television|tv|radio)[\\p{L}’' ]{0,25}?(?=\\s+(?:that\\b|“|"|\\p{Lu}))|(?:publicly|privately|repeatedly|again|also|flatly|bluntly|simply|recently|often|later|earlier|once)))+\\s*,?`, 'iu')
+
+/** Where a cue's reported content starts: after adverbials, a hearer ("told reporters"), ":" and "that". */
+export function contentStart (text: string, cue: Cue, end: number): number {
+  let p = cue.end
+  const rest = (): string => text.slice(p, end)
+  for (let round = 0; round < 3; round++) {
+    const adv = ADVERBIAL.exec(rest())
+    if (adv && adv[0].trim()) p += adv[0].length
+    if (round === 0 && HEARER_VERBS.has(cue.lemma)) {
+      // "told the lawmakers in a letter sent on Thursday that ...": jump to a nearby "that"
+      const that = /^[^,.;:“”"]{0,80}?\bthat\b/.exec(rest())
+      if (that) { p += that[0].length; continue }
+      if (!OBJECT_FIRST.has(cue.lemma)) continue
+      const obj = /^\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*){1,3}|^\s*(?:me|him|her|us|them|reporters|supporters|the\s+crowd|the\s+audience|voters|listeners|viewers|the\s+\p{L}+|an?\s+\p{L}+)\b/u.exec(rest())
+      if (obj) p += obj[0].length
+      continue
+    }
+  }
+  const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
+  if (that) p += that[0].length
+  // "that" stays in the evidence (PolNeAR's content spans keep it); draft.ts drops it from the text
+  const lead = /^\s*(?:[:,\u2014\u2013-]\s*)?/u.exec(rest())
+  if (lead) p += lead[0].length
+  while (p < end && /\s/.test(text[p]!)) p++
+  return p
+}
+
+// a second reporting verb sharing the subject: "acknowledged that ... but argued that ..."
+// (or ", adding that ...": a participle of a reporting verb)
+const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
+
+interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[] }
+
+function trimEnd (text: string, start: number, end: number): number {
+  while (end > start && /[\s.;,:!?\u2014\u2013-]/.test(text[end - 1]!)) end--
+  return end
+}
+
+function inQuote (i: number, quotes: Quote[]): boolean {
+  return quotes.some((q) => q.start <= i && i < q.end)
+}
+
+function wordsIn (text: string, r: Range): number {
+  return (text.slice(r.start, r.end).match(/[\p{L}\p{N}]+/gu) ?? []).length
+}
+
+/** The candidates of one document, in text order. */
+export function attribute (text: string, sents: Sentence[], quotes: Quote[], cues: Cue[]): Candidate[] {
+  const out: Candidate[] = []
+  let skipParagraph = -1
+  for (const s of sents) {
+    if (s.paragraph === skipParagraph) continue
+    const sq = quotes.filter((q) => q.start >= s.start && q.start < s.end)
+    const first = s.index === 0 || sents[s.index - 1]!.paragraph !== s.paragraph
+    if (first) {
+      const paraEnd = sents.filter((x) => x.paragraph === s.paragraph).pop()!.end
+      const lab = labelled(text, s, paraEnd, quotes.filter((q) => q.start >= s.start && q.start < paraEnd))
+      if (lab) {
+        out.push(lab)
+        skipParagraph = s.paragraph
+        continue
+      }
+    }
+    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
+    const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
+    const found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    out.push(...found)
+  }
+  return out.filter((c) => c.rule !== 'pending-colon')
+}
+
+function quotedRanges (quotes: Quote[], r: Range): Range[] {
+  return quotes.filter((q) => q.start >= r.start && q.end <= r.end + 1 && q.major).flatMap((q) => q.inner)
+}
+
+function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, content: Range, rule: string, forceDirect = false): Candidate {
+  // a quote that runs on into the next paragraphs takes the evidence with it
+  const runOn = f.major.find((q) => q.start >= content.start && q.start < content.end && q.end > content.end)
+  if (runOn) content = { start: content.start, end: runOn.end }
+  const share = quotedShare(text, content, f.quotes)
+  const direct = forceDirect || (share >= DIRECT_SHARE && f.major.some((q) => q.start < content.end && q.end > content.start))
+  return {
+    attribution: cue.kind === 'according-to' ? 'according-to' : direct ? 'direct-quote' : 'paraphrase',
+    cue,
+    mention,
+    content,
+    quoted: direct ? quotedRanges(f.quotes, content) : [],
+    sentence: f.sentence.index,
+    paragraph: f.sentence.paragraph,
+    rule,
+  }
+}
+
+/** Content after a cue up to the sentence end, split at a second verb of the same subject. */
+function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null, rule: string, cues: Cue[]): Candidate[] {
+  const s = f.sentence
+  const from = mention && mention.start > cue.end ? mention.end : cue.end
+  const start = contentStart(text, { ...cue, end: from }, s.end)
+  let end = trimEnd(text, start, s.end)
+  // ", according to copy of the letter" closing a reported clause is the reporter's sourcing
+  const acc = /,\s*according\s+to\b/.exec(text.slice(start, end))
+  if (acc && !inQuote(start + acc.index, f.quotes)) end = trimEnd(text, start, start + acc.index)
+  // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
+  const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
+  if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
+  const out: Candidate[] = []
+  CONJ_VERB.lastIndex = start
+  const body = text.slice(0, end)
+  for (let m = CONJ_VERB.exec(body); m; m = CONJ_VERB.exec(body)) {
+    const verbStart = m.index + m[0].length - m[1]!.length
+    const lemma = lemmaOf(m[1]!)
+    if (!lemma || inQuote(verbStart, f.quotes)) continue
+    const second: Cue = cues.find((c) => c.start === verbStart) ?? { start: verbStart, end: verbStart + m[1]!.length, text: m[1]!, lemma, kind: 'verb' }
+    const e1 = trimEnd(text, start, m.index)
+    if (wordsIn(text, { start, end: e1 }) >= 2) out.push(candidate(text, f, cue, mention, { start, end: e1 }, rule))
+    out.push(...clauseAfter(text, f, second, mention, 'conj-second-verb', cues))
+    return out
+  }
+  // "did not respond to requests for comment": no content
+  if (/^to\s+(?:requests?|questions?|a\s+request)\b/i.test(text.slice(start, end))) return out
+  if (end > start && wordsIn(text, { start, end }) >= 2) {
+    // keep a closing quote mark inside the span
+    if (QUOTE_MARK.test(text[end] ?? '')) end++
+    out.push(candidate(text, f, cue, mention, { start, end }, rule))
+  }
+  return out
+}
+
+function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[]): Candidate[] {
+  const s = f.sentence
+  const first = f.major[0]!
+  for (const cue of cues) {
+    if (cue.kind === 'according-to') continue
+    const before = f.quotes.filter((q) => q.end <= cue.start)
+    const lastBefore = before[before.length - 1]
+    const nextAfter = f.quotes.find((q) => q.start >= cue.end)
+    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
+    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
+    const mention = nounishOk(cue, subj) ? subj ?? obj : obj
+    if (!mention) continue
+    const majorBefore = f.major.filter((q) => q.end <= cue.start)
+    const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
+    const gapEnd = Math.min(cue.start, mention.start)
+    if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
+      // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
+      const startQ = majorBefore[0]!
+      // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
+      const lead = text.slice(s.start, startQ.start)
+      const leadIn = lead.trim() && /,\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
+      const speakerEnd = Math.max(cue.end, mention.end)
+      // a quote later in the sentence continues this one only when little stands between
+      const after0 = f.major.filter((q) => q.start >= cue.end)
+      const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
+      const after = after0.length && gap.length <= 60 && !/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) ? after0 : []
+      const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
+      const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
+      if (second) {
+        // "“A,” he said, adding that “B.”": two statements, one per reporting verb
+        const firstPart = candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
+        const rest = clauseAfter(text, f, second, mention, 'quote-then-second-verb', cues)
+        return [firstPart, ...rest]
+      }
+      const end = after.length ? after[after.length - 1]!.end : majorBefore[majorBefore.length - 1]!.end
+      return [candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end }, after.length ? rule + '-split' : rule, true)]
+    }
+    if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
+      // "Carr said: “...”" / "Carr argued that TikTok “...”"
+      const rule = /:\s*$/.test(text.slice(cue.end, first.start)) ? 'speaker-verb-colon-quote' : 'speaker-verb-clause'
+      const found = clauseAfter(text, f, cue, mention, rule, cues)
+      if (found.length) return found
+    }
+  }
+  const lastQ = f.major[f.major.length - 1]!
+  // "According to Limbaugh, “...”" / "“...,” according to the letter"
+  const acc = cues.find((c) => c.kind === 'according-to')
+  if (acc) {
+    const src = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)
+    if (src) {
+      const content = acc.start < first.start ? { start: first.start, end: lastQ.end } : { start: first.start, end: Math.min(lastQ.end, trimEnd(text, s.start, acc.start)) }
+      if (content.end > content.start) return [candidate(text, f, acc, src, content, 'quote-according-to')]
+    }
+  }
+  // "“...” ― Carla Sanchez": a dash and a name after the quote
+  const dash = /^\s*[\u2015\u2014\u2013]{1,2}\s*|^\s*--?\s+/.exec(text.slice(lastQ.end, s.end))
+  if (dash && first.start - s.start <= 1) {
+    const at = lastQ.end + dash[0].length
+    const who = subjectAfter(text, at, s.end, 'speaker-after-dash')
+    if (who && /^[\s.,]*$/.test(text.slice(who.end, s.end).replace(/^,[^.]*/, ''))) {
+      const cue: Cue = { start: lastQ.end + dash[0].search(/\S/), end: lastQ.end + dash[0].trimEnd().length, text: dash[0].trim(), lemma: 'say', kind: 'verb' }
+      return [candidate(text, f, cue, who, { start: first.start, end: lastQ.end }, 'quote-dash-speaker', true)]
+    }
+  }
+  // "He said:" closing the paragraph before: the quote is his
+  const prevColon = prior[prior.length - 1]
+  if (prevColon && prevColon.rule === 'pending-colon' && prevColon.paragraph >= f.sentence.paragraph - 1 && first.start - s.start <= 1) {
+    prior.pop()
+    return [{ ...candidate(text, f, prevColon.cue, prevColon.mention, { start: first.start, end: lastQ.end }, 'speaker-verb-colon-paragraph', true) }]
+  }
+  // no attribution in this sentence
+  if (first.start - s.start <= 1 && /^[\s.,!?]*$/.test(text.slice(f.major[f.major.length - 1]!.end, s.end))) {
+    const prev = prior[prior.length - 1]
+    const content = { start: first.start, end: f.major[f.major.length - 1]!.end }
+    if (prev && prev.mention && f.sentence.paragraph - prev.paragraph <= 1) {
+      // the second half of a split quote: "“A,” he said. “B.”" is one statement
+      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after(?:-split)*$/.test(prev.rule)) {
+        prev.content = { start: prev.content.start, end: content.end }
+        prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
+        prev.rule += '-split'
+        return []
+      }
+      return [{ ...candidate(text, f, prev.cue, null, content, 'quote-previous-speaker', true), inherited: true }]
+    }
+  }
+  return []
+}
+
+/** "according to show insiders": whatever follows, up to the next comma, is the source. */
+function phraseAfter (text: string, from: number, to: number): Mention | null {
+  const m = /^\s*([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:“”"(]|$))/u.exec(text.slice(from, to))
+  if (!m || !/\p{L}/u.test(m[1]!)) return null
+  const start = from + m[0].length - m[1]!.length
+  const phrase = m[1]!
+  return { start, end: start + phrase.length, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: 'speaker-according-to-phrase' }
+}
+
+// "Pence: Gennifer Flowers won't be at the debate" (headlines) and "WALLACE: Let's start" (transcripts)
+const LABEL = /^(["\u201c]?)((?:Mr\.\s|Mrs\.\s|Ms\.\s|Dr\.\s)?\p{Lu}[\p{L}.’'-]*(?:\s\p{Lu}[\p{L}.’'-]*){0,3}):\s+(?=\S)/u
+const NOT_LABELS = new Set(['related', 'photograph', 'photo', 'update', 'updated', 'note', 'editor’s note', "editor's note", 'watch', 'read', 'video', 'correction', 'source', 'sources', 'getty', 'transcript', 'caption', 'credit', 'image', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'live', 'q', 'a', 'question', 'answer', 'example', 'also', 'see', 'more', 'advertisement', 'subscribe', 'follow'])
+
+/** A paragraph that opens with a speaker label and a colon: the rest of it is the speaker's. */
+export function labelled (text: string, s: Sentence, paraEnd: number, quotes: Quote[]): Candidate | null {
+  const m = LABEL.exec(text.slice(s.start, Math.min(paraEnd, s.start + 60)))
+  if (!m || NOT_LABELS.has(m[2]!.toLowerCase())) return null
+  const nameStart = s.start + m[1]!.length
+  const nameEnd = nameStart + m[2]!.length
+  const cue: Cue = { start: nameEnd, end: nameEnd + 1, text: ':', lemma: 'say', kind: 'verb' }
+  const mention = subjectAfter(text, nameStart, nameEnd, 'speaker-label')
+  if (!mention) return null
+  const content = { start: s.start + m[0].length, end: trimEnd(text, s.start, paraEnd) }
+  if (wordsIn(text, content) < 3) return null
+  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major) }
+  const quoted = m[1] ? true : undefined
+  return candidate(text, f, cue, mention, content, quoted ? 'label-colon-quote' : 'label-colon', quoted)
+}
+
+/** A noun-like form ("plan", "report") is a verb only after a name, a pronoun or a role noun. */
+function nounishOk (cue: Cue, subj: Mention | null): boolean {
+  if (!subj || !NOUNISH.has(cue.text.toLowerCase())) return true
+  return subj.kind === 'pronoun' || subj.kind === 'relative' || ((subj.kind === 'name' || subj.kind === 'description') && !/-common-noun$/.test(subj.rule) && !/[’']s$/.test(subj.text))
+}
+
+function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
+  const s = f.sentence
+  const out: Candidate[] = []
+  let consumed = s.start
+  for (const cue of cues) {
+    if (cue.start < consumed) continue
+    if (cue.kind === 'according-to') continue
+    const subj0 = subjectBefore(text, consumed, cue.start)
+    const subj = nounishOk(cue, subj0) ? subj0 : null
+    if (subj) {
+      const rest = text.slice(cue.end, s.end)
+      const comma = text.lastIndexOf(',', subj.start)
+      if (/^\s*:\s*$/.test(rest) && subj.start - s.start < 40) {
+        // "Caddell continued:" ends the paragraph; the quote follows in the next one
+        out.push({ ...candidate(text, f, cue, subj, { start: cue.start, end: cue.end }, 'pending-colon') })
+        consumed = s.end
+        break
+      }
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest)) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+        // "The economy is strong, Smith said."
+        out.push(candidate(text, f, cue, subj, { start: s.start, end: trimEnd(text, s.start, comma) }, 'clause-comma-speaker-verb'))
+        consumed = s.end
+        break
+      }
+      const found = clauseAfter(text, f, cue, subj, 'speaker-verb-that', cues)
+      if (found.length) {
+        out.push(...found)
+        consumed = found[found.length - 1]!.content.end
+        break
+      }
+      continue
+    }
+    const before = text.slice(s.start, cue.start)
+    if (/,\s*$/.test(before) && /ing$/.test(cue.text) && s.start < cue.start) {
+      // "Trump attacked Clinton, saying she lied": the participle's subject opens the sentence
+      const main = subjectAfter(text, s.start, cue.start, 'speaker-main-clause')
+      if (main && main.end < cue.start - 2) {
+        const found = clauseAfter(text, f, cue, main, 'participle-main-subject', cues)
+        if (found.length) {
+          out.push(...found)
+          consumed = found[found.length - 1]!.content.end
+          continue
+        }
+      }
+    }
+    if (/,\s*$/.test(before) && s.start < cue.start) {
+      // "The economy is strong, said Smith."
+      const obj = INVERTIBLE.has(cue.lemma) ? subjectAfter(text, cue.end, s.end) : null
+      if (obj && /^[\s.!?]*$/.test(text.slice(obj.end, s.end).replace(/^\s+(?:in|at|of|for|with|from|on)\b[^.,]*/, '').replace(/^,[^.]*/, ''))) {
+        out.push(candidate(text, f, cue, obj, { start: s.start, end: trimEnd(text, s.start, before.lastIndexOf(',') + s.start) }, 'clause-comma-verb-speaker'))
+        consumed = s.end
+        break
+      }
+    }
+  }
+  if (out.length) return out
+  const acc = cues.find((c) => c.kind === 'according-to')
+  if (acc) {
+    const obj = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)
+    if (obj) {
+      let content: Range
+      if (acc.start - s.start <= 1) {
+        const comma = text.indexOf(',', obj.end)
+        content = { start: comma > 0 && comma < s.end ? comma + 1 : obj.end, end: trimEnd(text, s.start, s.end) }
+        while (content.start < content.end && /\s/.test(text[content.start]!)) content.start++
+      } else {
+        content = { start: s.start, end: trimEnd(text, s.start, acc.start) }
+      }
+      if (wordsIn(text, content) >= 3) out.push(candidate(text, f, acc, obj, content, 'according-to'))
+    }
+  }
+  return out
+}

@@ -1,0 +1,15 @@
+// whosaid extraction: drafts statements (who said what about whom, with evidence) from a news
+// article. Pure and deterministic; imports nothing from the rest of src/.
+export { draftStatements } from './draft.js'
+export { buildSeed, type SeedFragment, type SeedOptions } from './seed.js'
+export { paragraphs, sentences } from './segment.js'
+export { findQuotes } from './quotes.js'
+export { findCues, lemmaOf } from './cues.js'
+export { subjectBefore, subjectAfter } from './speakers.js'
+export { attribute, quotedShare } from './attribute.js'
+export { resolve, knownMentions } from './resolve.js'
+export { Linker, slugify, guessKind, normName } from './link.js'
+export { namedTargets, stanceOf } from './targets.js'
+export { confidenceOf } from './score.js'
+export { codePoints, cpEvidence, cpSpan, EVIDENCE_CONTEXT } from './offsets.js'
+export * from './types.js'

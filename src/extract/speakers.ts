@@ -1,0 +1,267 @@
+// Stage 4: the speaker mention next to a cue: the subject before it ("Carr said", "Shou Zi Chew,
+// TikTok's chief executive, wrote"), or the subject after it ("said Brendan Carr, the FCC
+// commissioner"; "according to the letter"). Titles and appositives give the speaker's role.
+import type { Mention, MentionKind } from './types.js'
+
+interface Tok { start: number, end: number, text: string, lower: string }
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu
+
+function tokens (text: string, start: number, end: number): Tok[] {
+  const out: Tok[] = []
+  const slice = text.slice(start, end)
+  for (const m of slice.matchAll(TOKEN)) {
+    let t = m[0]
+    // a full stop that ends the sentence is not part of the word (but "Mr." keeps its own)
+    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !HONORIFICS.has(t.toLowerCase()) && !TITLES.has(t.toLowerCase())) t = t.slice(0, -1)
+    const s = start + m.index
+    out.push({ start: s, end: s + t.length, text: t, lower: t.toLowerCase() })
+  }
+  return out
+}
+
+export const PRONOUNS = new Map<string, 'person' | 'organisation' | 'group' | 'any'>([
+  ['he', 'person'], ['she', 'person'], ['i', 'person'], ['it', 'organisation'], ['they', 'group'], ['we', 'group'], ['you', 'any'],
+])
+const RELATIVES = new Set(['who', 'which'])
+const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'])
+const TITLES = new Set([
+  'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'prof.', 'rev.', 'sen', 'rep', 'gov',
+  'senator', 'president', 'governor', 'secretary', 'commissioner', 'judge', 'justice', 'chairman', 'chairwoman',
+  'mayor', 'representative', 'congressman', 'congresswoman', 'speaker', 'leader', 'director', 'attorney', 'general',
+  'minister', 'chancellor', 'sheriff', 'chief', 'vice', 'former', 'candidate', 'nominee', 'pastor', 'bishop', 'pope',
+  'king', 'queen', 'prince', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisor', 'aide',
+  'analyst', 'professor', 'coach', 'host', 'anchor', 'author', 'lawyer', 'founder', 'ceo', 'manager', 'strategist',
+])
+// Lower-case words that can sit inside a speaker's noun phrase ("the FCC commissioner").
+export const ROLE_NOUNS = new Set([
+  ...TITLES,
+  'spokesman', 'spokeswoman', 'spokesperson', 'campaign', 'commissioner', 'official', 'officials', 'aide', 'aides', 'adviser', 'advisers',
+  'chairman', 'chair', 'director', 'executive', 'executives', 'officer', 'senators', 'lawmakers', 'lawmaker', 'legislators',
+  'company', 'firm', 'group', 'party', 'committee', 'agency', 'department', 'administration', 'government', 'ministry', 'office',
+  'report', 'poll', 'survey', 'study', 'statement', 'letter', 'memo', 'email', 'lawsuit', 'complaint', 'ad', 'video', 'clip', 'spot',
+  'analysts', 'experts', 'expert', 'critics', 'supporters', 'voters', 'residents', 'people', 'police', 'authorities', 'officers',
+  'republicans', 'democrats', 'members', 'member', 'staff', 'staffer', 'staffers', 'sources', 'source', 'researchers', 'scientists',
+  'economists', 'historians', 'organizers', 'organisers', 'activists', 'leaders', 'candidates', 'nominee', 'candidate', 'newspaper',
+  'paper', 'magazine', 'network', 'website', 'site', 'organization', 'organisation', 'union', 'council', 'court', 'panel', 'board',
+  'team', 'manager', 'chief', 'press', 'secretary', 'communications', 'presidential', 'vice', 'former', 'deputy', 'senior', 'top',
+  'national', 'state', 'federal', 'general', 'attorney', 'counsel', 'lawyer', 'lawyers', 'attorneys', 'prosecutors', 'prosecutor',
+  'judge', 'governor', 'mayor', 'president', 'host', 'anchor', 'reporter', 'reporters', 'journalist', 'correspondent', 'editor', 'editorial',
+  'foundation', 'institute', 'center', 'centre', 'data', 'research', 'security', 'information', 'technology', 'democratic', 'republican',
+  'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
+  'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
+])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other'])
+const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
+// Capitalised words that open a sentence without being part of a name.
+const NOT_NAMES = new Set([
+  'but', 'and', 'so', 'yet', 'however', 'meanwhile', 'still', 'now', 'then', 'also', 'when', 'while', 'after', 'before', 'in', 'on',
+  'at', 'as', 'if', 'because', 'although', 'though', 'last', 'this', 'that', 'these', 'those', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'yesterday', 'today', 'earlier', 'later', 'separately', 'instead', 'indeed', 'moreover', 'or', 'nor',
+  'where', 'why', 'how', 'what', 'there', 'here', 'since', 'until', 'during', 'with', 'without', 'for', 'from', 'by', 'to', 'not', 'no',
+  'asked', 'speaking', 'according', 'like', 'unlike', 'even', 'only', 'just', 'both', 'all', 'each', 'every', 'photograph', 'related',
+])
+// Words between a subject and its reporting verb: "Carr had argued", "she also said".
+const AUXILIARIES = new Set([
+  'also', 'later', 'then', 'has', 'had', 'have', 'would', 'will', 'previously', 'once', 'repeatedly', 'recently', 'again', 'is', 'was',
+  'were', 'are', 'reportedly', 'publicly', 'privately', 'just', 'still', 'often', 'frequently', 'initially', 'first', 'further', 'only',
+  'simply', 'even', 'already', 'never', 'long', 'been', 'being', 'may', 'might', 'could', 'should', 'can', 'did', 'does', 'do', 'not',
+  'always', 'openly', 'flatly', 'quickly', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'recently', 'famously',
+])
+
+const DASHES = new Set(['-', '\u2014', '\u2013', '\u2015'])
+const VERBISH = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'said', 'says', 'can', 'could', 'should', 'and', 'but', 'if', 'when', 'because'])
+
+/** An appositive is a noun phrase ("TikTok's chief executive"), not a clause. */
+function apposLike (toks: Tok[]): boolean {
+  if (toks.length > 16) return false
+  // "one of the lawmakers who had spoken out": a relative clause may follow the noun
+  const rel = toks.findIndex((t) => RELATIVES.has(t.lower) || t.lower === 'that')
+  if (rel >= 0) toks = toks.slice(0, rel)
+  return !toks.some((t) => VERBISH.has(t.lower) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
+}
+
+const isCap = (t: Tok): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{N}/u.test(t.text)
+const isPossessive = (t: Tok): boolean => /[’']s$/.test(t.text) || /s[’']$/.test(t.text)
+const isWordish = (t: Tok): boolean => /^[\p{L}\p{N}]/u.test(t.text)
+
+function npToken (t: Tok, prev?: Tok): boolean {
+  if (!isWordish(t)) return false
+  if (prev && isPossessive(prev) && isCap(prev) && /^\p{Ll}+$/u.test(t.text)) return true
+  if (isCap(t)) return !NOT_NAMES.has(t.lower) || t.lower === 'may'
+  return ROLE_NOUNS.has(t.lower) || CONNECTORS.has(t.lower) || DETERMINERS.has(t.lower) || isPossessive(t) || /^\p{N}/u.test(t.text)
+}
+
+/** A mention from the noun-phrase tokens; null when they do not make a speaker. */
+function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
+  // trim what cannot start or end a speaker phrase
+  let a = 0; let b = toks.length
+  while (a < b && (CONNECTORS.has(toks[a]!.lower) || (isCap(toks[a]!) && NOT_NAMES.has(toks[a]!.lower)))) a++
+  while (b > a && (CONNECTORS.has(toks[b - 1]!.lower) || DETERMINERS.has(toks[b - 1]!.lower))) b--
+  // a determiner can only open the phrase
+  for (let i = b - 1; i > a; i--) {
+    if (DETERMINERS.has(toks[i]!.lower) && !isCap(toks[i]!) && !CONNECTORS.has(toks[i - 1]!.lower)) { a = i; break }
+  }
+  const np = toks.slice(a, b)
+  if (np.length === 0 || np.length > 12) return null
+  const head = np[np.length - 1]!
+  const hasCap = np.some((t) => isCap(t) && !DETERMINERS.has(t.lower))
+  const hasRole = np.some((t) => ROLE_NOUNS.has(t.lower))
+  if (!hasCap && !hasRole) return null
+  // the head must be a name or a role noun, not a possessive or an adjective
+  if (!isCap(head) && !ROLE_NOUNS.has(head.lower)) return null
+  const start = np[0]!.start
+  const end = head.end
+  const phrase = text.slice(start, end)
+  // trailing run of capitalised words = a name; what precedes it = a role
+  let k = np.length
+  while (k > 0 && isCap(np[k - 1]!) && !DETERMINERS.has(np[k - 1]!.lower) && !isPossessive(np[k - 1]!)) k--
+  let kind: MentionKind
+  let name: string
+  let role: string | undefined
+  if (k === np.length || (k > 0 && (CONNECTORS.has(np[k - 1]!.lower) || (k > 1 && DETERMINERS.has(np[k - 1]!.lower) && CONNECTORS.has(np[k - 2]!.lower))) && np.slice(0, k).some((t) => ROLE_NOUNS.has(t.lower) && !isCap(t)))) {
+    // ends in a lower-case role noun: a description ("the FCC commissioner", "TikTok's letter")
+    kind = 'description'
+    const poss = np.findIndex((t) => isPossessive(t) && isCap(t))
+    name = phrase.replace(/^(?:the|a|an)\s+/i, '')
+    role = name
+    k = np.length
+    if (poss >= 0 && /^(?:letter|statement|campaign|report|memo|email|spokesman|spokeswoman|spokesperson|ad|video|lawyers?|attorneys?)$/.test(head.lower)) {
+      name = text.slice(np[0]!.start, np[poss]!.end).replace(/[’']s$/, '').replace(/^(?:the|a|an)\s+/i, '')
+    }
+  } else {
+    kind = 'name'
+    let run = np.slice(k)
+    // titles inside the run belong to the role ("Senator Marsha Blackburn")
+    let lastTitle = -1
+    run.forEach((t, i) => { if (TITLES.has(t.lower) && i < run.length - 1) lastTitle = i })
+    const roleToks = np.slice(0, k).concat(run.slice(0, lastTitle + 1))
+    run = run.slice(lastTitle + 1)
+    while (run.length > 1 && HONORIFICS.has(run[0]!.lower)) run = run.slice(1)
+    name = text.slice(run[0]!.start, run[run.length - 1]!.end)
+    if (/^the\s/i.test(text.slice(start, end)) && lastTitle < 0 && k <= 1) name = text.slice(np[k]!.start, end)
+    const r = roleToks.filter((t) => !DETERMINERS.has(t.lower) || roleToks.length > 1)
+    if (r.length) {
+      const rs = text.slice(r[0]!.start, r[r.length - 1]!.end).replace(/^(?:the|a|an)\s+/i, '')
+      if (/\p{L}/u.test(rs) && !/^(?:the|a|an)$/i.test(rs)) role = rs
+    }
+  }
+  return { start, end, text: phrase, kind, name, ...(role ? { role } : {}), rule }
+}
+
+/** The subject just before a cue, within [from, cueStart). */
+/** `loose` also takes a determiner and plain words ("the commission"): used next to quotes, where the cue is surely a verb. */
+export function subjectBefore (text: string, from: number, cueStart: number, loose = false): Mention | null {
+  const toks = tokens(text, from, cueStart)
+  let j = toks.length - 1
+  while (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) j--
+  if (j < 0) return null
+  const t = toks[j]!
+  if (PRONOUNS.has(t.lower) && t.lower !== 'you') {
+    return { start: t.start, end: t.end, text: t.text, kind: 'pronoun', name: t.text, rule: 'speaker-pronoun-before' }
+  }
+  if (RELATIVES.has(t.lower)) {
+    // "Trump, who said ...": the mention is "who"; its name is the phrase before the comma
+    const comma = j - 1
+    if (comma >= 0 && toks[comma]!.text === ',') {
+      const ante = nounPhraseBack(text, toks, comma - 1, 'speaker-relative')
+      if (ante) return { start: t.start, end: t.end, text: t.text, kind: 'relative', name: ante.name, ...(ante.role ? { role: ante.role } : {}), rule: 'speaker-relative-who' }
+    }
+    return null
+  }
+  if (t.text === ',' || DASHES.has(t.text)) {
+    // "Shou Zi Chew, TikTok's chief executive, wrote" / "Kall -- co-editor of a book -- said"
+    const sep = DASHES.has(t.text) ? DASHES : new Set([','])
+    let a = j
+    while (a - 1 >= 0 && sep.has(toks[a - 1]!.text)) a--
+    let k = a - 1
+    while (k >= 0 && !sep.has(toks[k]!.text) && a - k < 24 && !/^[.;:!?“”"]$/.test(toks[k]!.text)) k--
+    if (k < 0 || !sep.has(toks[k]!.text)) return null
+    const appos = toks.slice(k + 1, a)
+    let b = k
+    while (b - 1 >= 0 && sep.has(toks[b - 1]!.text)) b--
+    if (appos.length === 0 || RELATIVES.has(appos[0]!.lower)) return nounPhraseBack(text, toks, b - 1, 'speaker-before-appositive')
+    if (!apposLike(appos)) return null
+    const np = nounPhraseBack(text, toks, b - 1, 'speaker-appositive-role')
+    const apposText = text.slice(appos[0]!.start, appos[appos.length - 1]!.end)
+    if (!np || np.kind !== 'name') {
+      // "A lawyer for the outlets, David Schulz, said": the appositive is the name
+      const named = mentionOf(text, appos, 'speaker-appositive-name')
+      const before = text.slice(toks[Math.max(0, b - 8)]!.start, toks[b]!.start).trim().match(/(?:^|[,.;:]\s*)((?:the|a|an)\s[^,.;:]+)$/i)?.[1]
+      if (named && named.kind === 'name') return { ...named, ...(np ?? before ? { role: (np?.text ?? before!).replace(/^(?:the|a|an)\s+/i, '') } : {}) }
+      return null
+    }
+    return { ...np, role: apposText.replace(/^(?:the|a|an)\s+/i, '') }
+  }
+  return nounPhraseBack(text, toks, j, 'speaker-before-cue', loose)
+}
+
+function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loose = false): Mention | null {
+  let i = j
+  // a parenthesis inside the phrase: "the Federal Communications Commission (FCC)"
+  const take: Tok[] = []
+  while (i >= 0) {
+    const t = toks[i]!
+    if (t.text === ')') {
+      let k = i - 1
+      while (k >= 0 && toks[k]!.text !== '(') k--
+      if (k < 0) break
+      i = k - 1
+      continue
+    }
+    if (!npToken(t, toks[i - 1])) break
+    take.unshift(t)
+    i--
+  }
+  if (loose && (!take.length || !isCap(take[0]!) || DETERMINERS.has(take[0]!.lower))) {
+    // "the commission says", "a new poll shows": a determiner and up to three plain words
+    let k = i
+    const extra: Tok[] = []
+    while (k >= 0 && extra.length < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[k]!.text) && !DETERMINERS.has(toks[k]!.lower) && !AUXILIARIES.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower) && !/(?:ed|ing)$/.test(toks[k]!.lower)) {
+      extra.unshift(toks[k]!)
+      k--
+    }
+    const det = k >= 0 ? toks[k]! : undefined
+    if (extra.length && det && /^(?:the|a|an|this|his|her|their|its|that)$/i.test(det.text) && (take.length === 0 || extra.length > 0)) {
+      const all = [det, ...extra, ...take]
+      const m = mentionOf(text, all.map((t) => (ROLE_NOUNS.has(t.lower) || isCap(t) ? t : { ...t })), rule + '-common-noun')
+      if (m) return m
+      const head = all[all.length - 1]!
+      if (!ROLE_NOUNS.has(head.lower) && !isCap(head)) {
+        const phrase = text.slice(det.start, head.end)
+        return { start: det.start, end: head.end, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: rule + '-common-noun' }
+      }
+    }
+  }
+  if (!take.length) return null
+  return mentionOf(text, take, rule)
+}
+
+/** The speaker after a cue ("said Brendan Carr, the FCC commissioner"), within [cueEnd, to). */
+export function subjectAfter (text: string, cueEnd: number, to: number, rule = 'speaker-after-cue'): Mention | null {
+  const toks = tokens(text, cueEnd, to)
+  if (!toks.length) return null
+  const first = toks[0]!
+  if (PRONOUNS.has(first.lower) && first.lower !== 'you' && first.lower !== 'it') {
+    return { start: first.start, end: first.end, text: first.text, kind: 'pronoun', name: first.text, rule: rule + '-pronoun' }
+  }
+  const take: Tok[] = []
+  let i = 0
+  for (; i < toks.length; i++) {
+    const t = toks[i]!
+    if (!npToken(t)) break
+    take.push(t)
+  }
+  const m = mentionOf(text, take, rule)
+  if (!m) return null
+  // ", the FCC commissioner" after a name is its role
+  if (m.kind === 'name' && toks[i]?.text === ',') {
+    const rest: Tok[] = []
+    for (let k = i + 1; k < toks.length && !/^[,.;:!?“”"]$/.test(toks[k]!.text); k++) rest.push(toks[k]!)
+    if (rest.length > 0 && rest.length <= 10 && rest.some((t) => ROLE_NOUNS.has(t.lower)) && !RELATIVES.has(rest[0]!.lower)) {
+      return { ...m, role: text.slice(rest[0]!.start, rest[rest.length - 1]!.end).replace(/^(?:the|a|an)\s+/i, '') }
+    }
+  }
+  return m
+}
