@@ -26,22 +26,29 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, resolve, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const CONTEXT = 32
 const here = dirname(fileURLToPath(import.meta.url))
 const DEFAULT_SEED = resolve(here, '..', 'tiktok-on-defense-2022.json')
 const DEFAULT_DOC = resolve(here, '..', 'documents', 'tiktok-on-defense-2022.txt')
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const DATE_RE = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }
+// The enums and the evidence context come from the graph-seed JSON Schema, which `npm run
+// seed:schema` writes from the TypeBox model (src/domain/seed-model.ts): one source, no copies.
+const SCHEMA = JSON.parse(readFileSync(resolve(here, '..', 'schema', 'graph-seed.schema.json'), 'utf8'))
+const items = (name) => SCHEMA.properties[name].items.properties
+const literals = (schema) => schema.anyOf.map((s) => s.const)
 const ENUMS = {
-  documentKind: ['news-article', 'letter', 'report', 'blog-post', 'order', 'announcement', 'statement', 'other'],
-  precision: ['day', 'month', 'year', 'unknown'],
-  actorKind: ['person', 'organisation', 'group'],
-  affiliationType: ['ceo-of', 'commissioner-of', 'parent-company-of', 'member-of', 'works-for', 'officer-of', 'part-of', 'leader-of', 'successor-of'],
-  attribution: ['direct-quote', 'paraphrase', 'according-to'],
-  stance: ['critical', 'supportive', 'neutral'],
-  linkType: ['responds-to', 'contradicts', 'supports', 'repeats'],
+  documentKind: literals(items('documents').kind),
+  precision: literals(items('documents').datePrecision),
+  actorKind: literals(items('actors').kind),
+  affiliationType: literals(items('affiliations').type),
+  attribution: literals(items('statements').attribution),
+  stance: literals(items('statements').targets.items.properties.stance),
+  linkType: literals(items('statements').links.items.properties.type),
 }
+// before/after hold up to CONTEXT code points; their maxLength counts UTF-16 units, twice that.
+const CONTEXT = items('statements').reportedIn.properties.evidence.properties.before.maxLength / 2
+
 const KEYS = {
   root: { required: ['documents', 'actors', 'affiliations', 'topics', 'statements'], optional: ['$schema'] },
   document: { required: ['id', 'title', 'kind', 'datePrecision'], optional: ['publisher', 'authors', 'addressees', 'date', 'url', 'textFile', 'note'] },
