@@ -8,6 +8,23 @@ import { requestContext } from './request-context.js'
 
 export type Row = Record<string, unknown>
 
+/**
+ * A managed transaction as repositories see it: parameters go in and plain JSON rows come out,
+ * converted here like every other query's, so no repository handles driver values.
+ */
+export interface Tx {
+  run (cypher: string, params?: Record<string, unknown>): Promise<Row[]>
+}
+
+function wrap (tx: ManagedTransaction): Tx {
+  return {
+    async run (cypher, params = {}) {
+      const result = await tx.run(cypher, toNeo4jParams(params))
+      return result.records.map((r) => toPlain(r.toObject()) as Row)
+    },
+  }
+}
+
 export class Db {
   constructor (
     readonly driver: Driver,
@@ -39,10 +56,10 @@ export class Db {
   }
 
   /** Several queries in one managed write transaction (all or nothing). */
-  async writeTx<T> (work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  async writeTx<T> (work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, ...this.sessionBookmarks() })
     try {
-      return await session.executeWrite(work, { timeout: this.timeoutMs })
+      return await session.executeWrite((tx) => work(wrap(tx)), { timeout: this.timeoutMs })
     } finally {
       await session.close()
     }

@@ -1,9 +1,7 @@
 // Cypher for the write API beyond the shared graph writer: reading records back in the
 // graph-seed format (for PATCH), deletes, merges, idempotency keys and the change feed.
-import type { ManagedTransaction } from 'neo4j-driver'
-import type { Db } from '../db/db.js'
+import type { Db, Tx } from '../db/db.js'
 import { linkTypeOf } from './links.js'
-import { toNeo4jParams, toPlain } from '../db/values.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 
 export type EntityType = 'actor' | 'statement' | 'document'
@@ -108,25 +106,24 @@ CREATE (:Deletion {id: d.id, type: 'document', at: datetime($now), by: $by})
 DETACH DELETE d
 RETURN 0 AS statements`
 
-export async function usage (tx: ManagedTransaction, type: EntityType, id: string): Promise<{ said: number, about: number, reported: number } | null> {
+export async function usage (tx: Tx, type: EntityType, id: string): Promise<{ said: number, about: number, reported: number } | null> {
   if (type === 'statement') {
-    const r = await tx.run('MATCH (s:Statement {id: $id}) RETURN 1 AS found', { id })
-    return r.records.length > 0 ? { said: 0, about: 0, reported: 0 } : null
+    const rows = await tx.run('MATCH (s:Statement {id: $id}) RETURN 1 AS found', { id })
+    return rows.length > 0 ? { said: 0, about: 0, reported: 0 } : null
   }
   const query = type === 'actor' ? COUNT_ACTOR_USE : COUNT_DOCUMENT_USE
-  const r = await tx.run(query, { id })
-  const row = r.records[0]
+  const [row] = await tx.run(query, { id })
   if (!row) return null
-  const o = toPlain(row.toObject()) as Record<string, number>
+  const o = row as Record<string, number>
   return { said: o.said ?? 0, about: o.about ?? 0, reported: o.reported ?? 0 }
 }
 
-export async function deleteEntity (tx: ManagedTransaction, type: EntityType, id: string, cascade: boolean, by: string): Promise<number> {
+export async function deleteEntity (tx: Tx, type: EntityType, id: string, cascade: boolean, by: string): Promise<number> {
   const query = type === 'actor'
     ? (cascade ? DELETE_ACTOR_CASCADE : DELETE_ACTOR)
     : type === 'document' ? (cascade ? DELETE_DOCUMENT_CASCADE : DELETE_DOCUMENT) : DELETE_STATEMENT
-  const r = await tx.run(query, { id, now: new Date().toISOString(), by })
-  return Number(toPlain(r.records[0]?.get('statements')) ?? 0)
+  const [row] = await tx.run(query, { id, now: new Date().toISOString(), by })
+  return Number(row?.statements ?? 0)
 }
 
 // Merge: every relationship of the duplicate moves to the canonical actor (MERGE, so one the
@@ -162,7 +159,7 @@ const MERGE_ACTORS = [
    DETACH DELETE d`,
 ]
 
-export async function mergeActors (tx: ManagedTransaction, from: string, into: string, by: string): Promise<void> {
+export async function mergeActors (tx: Tx, from: string, into: string, by: string): Promise<void> {
   const params = { from, into, now: new Date().toISOString(), by }
   for (const query of MERGE_ACTORS) await tx.run(query, params)
 }
@@ -178,12 +175,12 @@ RETURN fresh, k.requestHash AS requestHash, k.resourceId AS resourceId`
 
 const COMPLETE_KEY = 'MATCH (k:IdempotencyKey {key: $key}) SET k.resourceId = $resourceId'
 
-export async function claimIdempotencyKey (tx: ManagedTransaction, key: string, requestHash: string): Promise<{ fresh: boolean, requestHash: string, resourceId: string | null }> {
-  const r = await tx.run(CLAIM_KEY, { key, requestHash, now: new Date().toISOString() })
-  return toPlain(r.records[0]!.toObject()) as { fresh: boolean, requestHash: string, resourceId: string | null }
+export async function claimIdempotencyKey (tx: Tx, key: string, requestHash: string): Promise<{ fresh: boolean, requestHash: string, resourceId: string | null }> {
+  const [row] = await tx.run(CLAIM_KEY, { key, requestHash, now: new Date().toISOString() })
+  return row as { fresh: boolean, requestHash: string, resourceId: string | null }
 }
 
-export async function completeIdempotencyKey (tx: ManagedTransaction, key: string, resourceId: string): Promise<void> {
+export async function completeIdempotencyKey (tx: Tx, key: string, resourceId: string): Promise<void> {
   await tx.run(COMPLETE_KEY, { key, resourceId })
 }
 
@@ -191,9 +188,8 @@ const EVIDENCE_OF_DOCUMENT = `
 MATCH (s:Statement)-[r:REPORTED_IN]->(:Document {id: $id})
 RETURN s.id AS id, r.start AS start, r.end AS end, r.text AS text`
 
-export async function evidenceOf (tx: ManagedTransaction, documentId: string): Promise<Array<{ id: string, start: number, end: number, text: string }>> {
-  const r = await tx.run(EVIDENCE_OF_DOCUMENT, { id: documentId })
-  return r.records.map((rec) => toPlain(rec.toObject()) as { id: string, start: number, end: number, text: string })
+export async function evidenceOf (tx: Tx, documentId: string): Promise<Array<{ id: string, start: number, end: number, text: string }>> {
+  return await tx.run(EVIDENCE_OF_DOCUMENT, { id: documentId }) as Array<{ id: string, start: number, end: number, text: string }>
 }
 
 const REMOVE_OTHER_AFFILIATIONS = `
@@ -202,8 +198,8 @@ WHERE NOT (o.id + ' ' + r.type) IN $keep
 DELETE r`
 
 /** PUT replaces an actor's affiliations as a whole: those not in `keep` go. */
-export async function removeOtherAffiliations (tx: ManagedTransaction, id: string, keep: string[]): Promise<void> {
-  await tx.run(REMOVE_OTHER_AFFILIATIONS, toNeo4jParams({ id, keep }))
+export async function removeOtherAffiliations (tx: Tx, id: string, keep: string[]): Promise<void> {
+  await tx.run(REMOVE_OTHER_AFFILIATIONS, { id, keep })
 }
 
 // The change feed: nodes written since a time, and deletions, oldest first. Each kind is read in

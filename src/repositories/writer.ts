@@ -1,10 +1,8 @@
 // Writes validated graph rows. Only records that are new or whose content hash changed are
 // written, so a second identical seed changes nothing (not even updatedAt); a changed statement
 // or document has its outgoing relationships replaced, so it reads back exactly as the input.
-import type { ManagedTransaction } from 'neo4j-driver'
-import type { Db } from '../db/db.js'
+import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
-import { toNeo4jParams, toPlain } from '../db/values.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
 
 export const BATCH_SIZE = 1_000
@@ -110,9 +108,9 @@ function affiliationKey (a: Pick<AffiliationRow, 'actor' | 'type' | 'organisatio
   return `${a.actor} ${a.type} ${a.organisation}`
 }
 
-async function existingHashes (tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Map<string, string | null>> {
-  const result = await tx.run(query, params)
-  return new Map(result.records.map((r) => [String(r.get('id')), toPlain(r.get('hash')) as string | null]))
+async function existingHashes (tx: Tx, query: string, params: Record<string, unknown>): Promise<Map<string, string | null>> {
+  const rows = await tx.run(query, params)
+  return new Map(rows.map((r) => [String(r.id), (r.hash ?? null) as string | null]))
 }
 
 interface Changes {
@@ -120,7 +118,7 @@ interface Changes {
   rows: GraphRows
 }
 
-async function diff (tx: ManagedTransaction, rows: GraphRows): Promise<Changes> {
+async function diff (tx: Tx, rows: GraphRows): Promise<Changes> {
   const plan = {} as WritePlan
   const changed = {} as GraphRows
   for (const kind of ['topics', 'actors', 'documents', 'statements'] as const) {
@@ -151,16 +149,16 @@ async function diff (tx: ManagedTransaction, rows: GraphRows): Promise<Changes> 
   return { plan, rows: changed }
 }
 
-async function batched<T> (tx: ManagedTransaction, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void): Promise<void> {
+async function batched<T> (tx: Tx, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE)
-    await tx.run(query, toNeo4jParams({ ...params, rows: batch }))
+    await tx.run(query, { ...params, rows: batch })
     onProgress?.(batch.length)
   }
 }
 
 /** Writes rows inside the caller's transaction, in dependency order. */
-export async function writeRows (tx: ManagedTransaction, rows: GraphRows, options: WriteOptions): Promise<void> {
+export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions): Promise<void> {
   const params = { now: new Date().toISOString(), by: options.by }
   await batched(tx, WRITE_TOPICS, rows.topics, params, options.onProgress)
   await batched(tx, WRITE_ACTORS, rows.actors, params, options.onProgress)
@@ -170,7 +168,7 @@ export async function writeRows (tx: ManagedTransaction, rows: GraphRows, option
   await writeLinks(tx, rows.statements)
 }
 
-async function writeLinks (tx: ManagedTransaction, statements: StatementRow[]): Promise<void> {
+async function writeLinks (tx: Tx, statements: StatementRow[]): Promise<void> {
   for (const [type, query] of Object.entries(LINK_QUERIES)) {
     const links = statements.flatMap((s) => s.links.filter((l) => l.type === type).map((l) => ({ from: s.id, to: l.statement })))
     for (let i = 0; i < links.length; i += BATCH_SIZE) {
@@ -194,7 +192,7 @@ export async function writeGraph (db: Db, rows: GraphRows, options: ApplyOptions
 export type ApplyOptions = WriteOptions & { dryRun?: boolean, onPlan?: (plan: WritePlan) => void }
 
 /** writeGraph's work inside the caller's transaction, for writes that do more in the same one. */
-export async function applyRows (tx: ManagedTransaction, rows: GraphRows, options: ApplyOptions): Promise<WritePlan> {
+export async function applyRows (tx: Tx, rows: GraphRows, options: ApplyOptions): Promise<WritePlan> {
   const { plan, rows: changed } = await diff(tx, rows)
   options.onPlan?.(plan)
   if (!options.dryRun) await writeRows(tx, changed, options)
