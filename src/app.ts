@@ -24,6 +24,7 @@ import guards from './plugins/external/guards.js'
 import writeRoutes from './routes/v1/writes.js'
 import importRoute from './routes/v1/import.js'
 import { newInternalToken } from './lib/internal.js'
+import baseUrl from './lib/base-url.js'
 import { seedJsonSchema } from './seed/json-schema.js'
 import {
   ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
@@ -103,6 +104,7 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   await app.register(swaggerPlugin)
   await app.register(neo4jPlugin, { config, uri: options.neo4jUri, migrate: options.migrate ?? true })
   await app.register(repositories)
+  await app.register(baseUrl, { config })
   await app.register(healthRoutes, { prefix: '/health' })
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(writeRoutes, { prefix: '/v1' })

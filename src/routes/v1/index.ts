@@ -7,6 +7,8 @@ import graph from './graph.js'
 import search from './search.js'
 import statements from './statements.js'
 import whoSaid from './who-said.js'
+import exportRoute from './export.js'
+import jsonLdContext from './jsonld.js'
 
 const v1: FastifyPluginAsync = async (fastify) => {
   // Weak ETags from a hash of the body: a matching If-None-Match answers 304 without the body.
@@ -25,6 +27,8 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(documents)
   await fastify.register(graph)
   await fastify.register(search)
+  await fastify.register(exportRoute)
+  await fastify.register(jsonLdContext)
 }
 
 export default v1
