@@ -1,7 +1,8 @@
 // Shared by the export suites: python from the project's .venv with networkx installed (pinned;
 // installed on first use, as tests/fuzz/run.ts installs Schemathesis), and a runner for small
 // python scripts that read an export.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile, execFileSync, spawnSync } from 'node:child_process'
+import { promisify } from 'node:util'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,14 +21,16 @@ export function ensureNetworkx (): string {
   return PYTHON
 }
 
-/** Runs a python script with the file as argv[1]; returns what it prints as JSON. */
-export function runPython<T = any> (script: string, content: string, ext: string): T {
+/**
+ * Runs a python script with the file as argv[1]; returns what it prints as JSON. Asynchronous:
+ * a synchronous child would stall the event loop long enough for load shedding to answer 503.
+ */
+export async function runPython<T = any> (script: string, content: string, ext: string): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-export-'))
   const file = join(dir, `export.${ext}`)
   writeFileSync(file, content)
   const scriptFile = join(dir, 'read.py')
   writeFileSync(scriptFile, script)
-  const run = spawnSync(ensureNetworkx(), [scriptFile, file], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`python failed: ${run.stderr}`)
-  return JSON.parse(run.stdout) as T
+  const { stdout } = await promisify(execFile)(PYTHON, [scriptFile, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  return JSON.parse(stdout) as T
 }
