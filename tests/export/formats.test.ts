@@ -69,8 +69,12 @@ describe('GET /v1/export', () => {
     const s = statement('cloutier-minimize-data-access-across-regions')
     const row = rows.find((r) => r.statement_id === s.id)!
     expect(row).toMatchObject({
-      speaker_id: s.speakers[0]!.actor, text: s.text, evidence_text: s.reportedIn.evidence.text,
-      evidence_start: String(s.reportedIn.evidence.start), evidence_end: String(s.reportedIn.evidence.end), document_id: s.reportedIn.document,
+      speaker_id: s.speakers[0]!.actor,
+      text: s.text,
+      evidence_text: s.reportedIn.evidence.text,
+      evidence_start: String(s.reportedIn.evidence.start),
+      evidence_end: String(s.reportedIn.evidence.end),
+      document_id: s.reportedIn.document,
     })
     const actors = (await runPython<{ rows: Array<Record<string, string>> }>(CSV_READER, (await exportOk('format=csv&table=actors')).body, 'csv')).rows
     expect(actors.map((a) => a.id).sort()).toEqual(article.actors.map((a) => a.id).sort())
@@ -237,5 +241,21 @@ describe('bad input and empty subgraphs', () => {
     }
     const ld = (await exportOk(`format=jsonld&${none}`)).json()
     expect(await jsonld.expand(ld, { documentLoader: (async () => { throw new Error('offline') }) as never })).toEqual([])
+  })
+})
+
+describe('the OpenAPI examples of GET /v1/export', () => {
+  it('each is how the real answer starts (over the article graph, PUBLIC_BASE_URL as captured)', async () => {
+    const { EXPORT_EXAMPLES, EXPORT_EXAMPLE_QUERY } = await import('../../src/routes/v1/export-examples.js')
+    const other = await (await import('../helpers.js')).buildTestApp({ PUBLIC_BASE_URL: 'http://127.0.0.1:3000' })
+    try {
+      for (const format of ['ndjson', 'csv', 'graphml', 'gexf', 'jsonld']) {
+        const res = await other.inject({ method: 'GET', url: `/v1/export?format=${format}&${EXPORT_EXAMPLE_QUERY}` })
+        expect(EXPORT_EXAMPLES[format], format).toBeTruthy()
+        expect(res.body.startsWith(EXPORT_EXAMPLES[format]!.replace(/\n$/, '')), format).toBe(true)
+      }
+    } finally {
+      await other.close()
+    }
   })
 })

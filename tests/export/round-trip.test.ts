@@ -69,7 +69,9 @@ describe('NDJSON round trip into an empty database', () => {
     const exported = await source.inject({ method: 'GET', url: '/v1/export?format=ndjson' })
     expect(exported.statusCode).toBe(200)
     const imported = await target.inject({
-      method: 'POST', url: '/v1/import', payload: exported.body,
+      method: 'POST',
+      url: '/v1/import',
+      payload: exported.body,
       headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${KEY}` },
     })
     expect(imported.statusCode, imported.body).toBe(200)
@@ -80,7 +82,9 @@ describe('NDJSON round trip into an empty database', () => {
     await resetGraph(target.db)
     const exported = await source.inject({ method: 'GET', url: '/v1/export?format=ndjson&about=tiktok' })
     const imported = await target.inject({
-      method: 'POST', url: '/v1/import', payload: exported.body,
+      method: 'POST',
+      url: '/v1/import',
+      payload: exported.body,
       headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${KEY}` },
     })
     expect(imported.statusCode, imported.body).toBe(200)
