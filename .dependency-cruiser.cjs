@@ -1,7 +1,7 @@
 // The house rules, checked by `npm run lint:deps` (part of `npm test`): every folder of src/ is one
 // layer, and imports only point down. Layers from the top (see src/README.md):
 //   entry (start.ts, server.ts) > app.ts > routes > plugins > services > repositories > db
-//   > schemas > domain (pure: the seed model, validation, extraction) > base (lib, config, logger,
+//   > formats (export serializers) > schemas > domain (pure: the seed model, validation, extraction) > base (lib, config, logger,
 //   local-neo4j)
 // tools/, bench/ and tests/ sit above all of src/ and may use any of it; src/ never imports them.
 const LAYERS = [
@@ -12,6 +12,7 @@ const LAYERS = [
   ['services', '^src/services/'],
   ['repositories', '^src/repositories/'],
   ['db', '^src/db/'],
+  ['formats', '^src/formats/'],
   ['schemas', '^src/schemas/'],
   ['domain', '^src/(domain|extract)/'],
   ['base', '^src/(lib/|config\\.ts$|logger\\.ts$|local-neo4j/)'],
@@ -39,7 +40,7 @@ module.exports = {
       name: 'pure-domain',
       comment: 'domain code knows no database, no HTTP framework, no file system',
       severity: 'error',
-      from: { path: '^src/(domain|extract)/' },
+      from: { path: '^src/(domain|extract|formats)/' },
       to: { dependencyTypes: ['npm', 'core'], path: '(^|/)node_modules/(neo4j-driver|fastify|@fastify)/|^(node:)?(fs|child_process|net|http)$' },
     },
     {

@@ -22,6 +22,7 @@ import cors from '@fastify/cors'
 import auth from './plugins/external/auth.js'
 import guards from './plugins/external/guards.js'
 import explorer from './routes/explore/index.js'
+import baseUrl from './plugins/external/base-url.js'
 import { seedJsonSchema } from './domain/json-schema.js'
 import {
   ActorBodySchema, ActorPatchSchema, DocumentBodySchema, DocumentPatchSchema, StatementBodySchema, StatementPatchSchema,
@@ -103,6 +104,7 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
   await app.register(swaggerPlugin)
   await app.register(neo4jPlugin, { config, uri: options.neo4jUri, migrate: options.migrate ?? true })
   await app.register(repositories)
+  await app.register(baseUrl, { config })
   await app.register(healthRoutes, { prefix: '/health' })
   await app.register(v1Routes, { prefix: '/v1', config })
   await app.register(explorer)

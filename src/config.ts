@@ -44,6 +44,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://[^\\s]+$', description: 'a Redis URL (redis:// or rediss://) to share rate limits between API instances' })),
   MAX_EVENT_LOOP_DELAY_MS: Int(1000, 0, 60000, 'shed load (503) when the event loop lags more than this, in ms; 0 turns it off'),
   MAX_HEAP_USED_BYTES: Int(0, 0, 68_719_476_736, 'shed load (503) above this heap size in bytes; 0 turns it off'),
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$', description: 'the public base URL of the API (http:// or https://), for the URIs of JSON-LD answers; unset = from each request\'s protocol and Host' })),
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -1,4 +1,4 @@
-// A graph-seed fragment from a draft (the shape of src/model/seed.ts's SeedFile): the proposed
+// A graph-seed fragment from a draft (the shape of src/domain/seed-model.ts's SeedFile): the proposed
 // actors, the document with its text, and every statement whose speakers are all resolved.
 // Known (matched) actors are referenced, not declared: they already exist in the database.
 import { slugify } from './link.js'

@@ -177,12 +177,15 @@ export class StatementsRepository {
     }
   }
 
-  /** Ids of the matching statements, one page of them, newest first. */
-  async listIds (filterIn: StatementFilter, options: ListOptions): Promise<{ ids: string[], next: string | null }> {
+  /**
+   * The Cypher fragments that bind `s` to each matching statement, shared by the list and the
+   * export: `anchor` (empty when no filter anchors the match), the `AND ...` predicates, and the
+   * parameters. Null when the text filter can match nothing.
+   */
+  async filterClauses (filterIn: StatementFilter): Promise<{ filter: StatementFilter, anchor: string[], where: string[], params: Record<string, unknown> } | null> {
     const filter = await this.resolveFilter(filterIn)
-    const cursor = decodeCursor(options.cursor, ['string', 'string'])
     const lucene = filter.q !== undefined ? luceneQuery(filter.q) : null
-    if (filter.q !== undefined && lucene === null) return { ids: [], next: null }
+    if (filter.q !== undefined && lucene === null) return null
     const params: Record<string, unknown> = {
       speakers: filter.speakers ?? null,
       about: filter.about ?? null,
@@ -193,9 +196,6 @@ export class StatementsRepository {
       since: filter.since ? widenDate(filter.since, 'start') : null,
       until: filter.until ? widenDate(filter.until, 'end') : null,
       lucene,
-      cursorDate: cursor?.[0] ?? null,
-      cursorId: cursor?.[1] ?? null,
-      fetch: options.limit + 1,
     }
     const parts: string[] = []
     const where: string[] = []
@@ -228,6 +228,21 @@ export class StatementsRepository {
     if (filter.type) where.push(FILTER_TYPE)
     if (filter.since) where.push(FILTER_SINCE)
     if (filter.until) where.push(FILTER_UNTIL)
+    return { filter, anchor: parts, where, params }
+  }
+
+  /** Ids of the matching statements, one page of them, newest first. */
+  async listIds (filterIn: StatementFilter, options: ListOptions): Promise<{ ids: string[], next: string | null }> {
+    const cursor = decodeCursor(options.cursor, ['string', 'string'])
+    const clauses = await this.filterClauses(filterIn)
+    if (!clauses) return { ids: [], next: null }
+    const { filter, anchor: parts, where } = clauses
+    const params: Record<string, unknown> = {
+      ...clauses.params,
+      cursorDate: cursor?.[0] ?? null,
+      cursorId: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+    }
     if (cursor) where.push(FILTER_CURSOR)
     // Every filter is a constant `AND ...` line after a constant `WHERE true`.
     const rows = parts.length > 0

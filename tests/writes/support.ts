@@ -251,7 +251,6 @@ export function expectedStats (data: Article, redirects = 0): Stats {
     PUBLISHED_BY: 0,
     AUTHORED_BY: 0,
     ADDRESSED_TO: 0,
-    MERGED_INTO: 0,
   }
   for (const s of data.statements) {
     rel.SAID! += s.speakers.length

@@ -21,6 +21,7 @@ export const OPENAPI_TAGS = [
   { name: 'documents', description: 'The documents statements are reported in' },
   { name: 'graph', description: 'Neighbourhoods and paths for graph views' },
   { name: 'search', description: 'Full-text search and counts' },
+  { name: 'export', description: 'The graph as files: NDJSON (the import format), CSV, GraphML, GEXF, JSON-LD' },
   { name: 'writes', description: 'Create, change, delete, merge, import (API key needed)' },
   { name: 'health', description: 'Liveness and readiness' },
 ]

@@ -8,6 +8,8 @@ import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { idList, linkNext, requireActor } from './params.js'
+import { actorJsonLd, negotiateJsonLd, withJsonLd } from './jsonld.js'
+import { baseUrl } from '../../plugins/external/base-url.js'
 
 // The filters both /actors/{id}/statements and /actors/{id}/mentions take besides about/speaker.
 const ACTOR_STATEMENT_FILTERS = {
@@ -50,13 +52,14 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'getActor',
       tags: ['actors'],
       summary: 'One actor, its affiliations and statement counts',
-      description: 'The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one.',
+      description: 'The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one. With `Accept: application/ld+json`, JSON-LD (a schema.org Person or Organization; context at /v1/context.jsonld).',
       params: IdParamsSchema,
       querystring: NoQuery,
-      response: { 200: okRef(Type.Ref(ActorDetailSchema), 'the actor', example('getActor')) as unknown as typeof ActorDetailSchema, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
+      response: { 200: withJsonLd(okRef(Type.Ref(ActorDetailSchema), 'the actor', example('getActor'))) as unknown as typeof ActorDetailSchema, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {
     const actor = await repo.get(request.params.id)
+    if (actor && negotiateJsonLd(request, reply)) return actorJsonLd(baseUrl(request), actor) as never
     if (actor) return actor
     const canonical = await repo.redirect(request.params.id)
     if (canonical) return reply.redirect(`/v1/actors/${canonical}`, 308)

@@ -6,6 +6,8 @@ import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { linkNext } from './params.js'
+import { documentJsonLd, negotiateJsonLd, withJsonLd } from './jsonld.js'
+import { baseUrl } from '../../plugins/external/base-url.js'
 
 const documents: FastifyPluginAsyncTypebox = async (fastify) => {
   const { documents: repo } = fastify.repos
@@ -35,16 +37,17 @@ const documents: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'getDocument',
       tags: ['documents'],
       summary: 'One document: its statements, actors, authors and addressees',
-      description: 'The document with its publisher, authors and addressees, the actors its statements mention, the statements it reports in text order (each with its evidence; at most 200) and those first made in it. `includeText=true` adds the full text.',
+      description: 'The document with its publisher, authors and addressees, the actors its statements mention, the statements it reports in text order (each with its evidence; at most 200) and those first made in it. `includeText=true` adds the full text. With `Accept: application/ld+json`, JSON-LD (a schema.org CreativeWork with its statements as parts; context at /v1/context.jsonld).',
       params: IdParamsSchema,
       querystring: Type.Object({
         includeText: Type.Optional(Type.Boolean({ default: false, description: 'include the full text' })),
       }, { additionalProperties: false }),
-      response: { 200: okRef(Type.Ref(DocumentDetailSchema), 'the document', example('getDocument')) as unknown as typeof DocumentDetailSchema, ...problemResponses(304, 400, 404, 503) },
+      response: { 200: withJsonLd(okRef(Type.Ref(DocumentDetailSchema), 'the document', example('getDocument'))) as unknown as typeof DocumentDetailSchema, ...problemResponses(304, 400, 404, 503) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const document = await repo.get(request.params.id, request.query.includeText ?? false)
     if (!document) throw notFound('document', request.params.id)
+    if (negotiateJsonLd(request, reply)) return documentJsonLd(baseUrl(request), document) as never
     return document
   })
 }

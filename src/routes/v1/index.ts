@@ -13,6 +13,8 @@ import importRoute from './import.js'
 import search from './search.js'
 import statements from './statements.js'
 import whoSaid from './who-said.js'
+import exportRoute from './export.js'
+import jsonLdContext from './jsonld.js'
 import stanceTimeline from './stance-timeline.js'
 import writes from './writes.js'
 
@@ -50,6 +52,8 @@ const v1: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, { conf
   await fastify.register(stanceTimeline)
   await fastify.register(writes)
   await fastify.register(importRoute, { config })
+  await fastify.register(exportRoute)
+  await fastify.register(jsonLdContext)
 }
 
 export default v1

@@ -6,6 +6,22 @@ import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
 import { idList, linkNext } from './params.js'
+import { negotiateJsonLd, statementJsonLd, withJsonLd } from './jsonld.js'
+import { baseUrl } from '../../plugins/external/base-url.js'
+
+/** The filters of the core query; GET /v1/export takes the same ones. */
+export const STATEMENT_FILTERS = {
+  speaker: Type.Optional(IdListParam('statements by any of these actors')),
+  about: Type.Optional(IdListParam('statements about any of these actors')),
+  topic: Type.Optional(StatementFilterQuery.topic),
+  document: Type.Optional(IdListParam('statements reported in, or first made in, these documents')),
+  stance: Type.Optional({ ...StatementFilterQuery.stance, description: 'only statements with this stance (towards the `about` actors when given, else towards any target)' }),
+  type: Type.Optional({ ...AttributionSchema, description: 'attribution type: direct-quote, paraphrase or according-to' }),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in the statement text' })),
+  since: Type.Optional(StatementFilterQuery.since),
+  until: Type.Optional(StatementFilterQuery.until),
+  includeAffiliates: Type.Optional(Type.Boolean({ default: false, description: 'widen speaker and about to the actors\' affiliates' })),
+}
 
 const statements: FastifyPluginAsyncTypebox = async (fastify) => {
   const { statements: repo } = fastify.repos
@@ -17,16 +33,7 @@ const statements: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Who said what about whom: the core query',
       description: 'Statements matching every given filter, newest first (unknown dates last). Each item embeds the speakers with their role at the time, the targets with stance, the attribution type and verb, the text, the date, the reporting and original documents with the evidence (offsets, exact text, the text around it), and linked statements. With `includeAffiliates=true`, `about` and `speaker` also match the affiliates of the given actors: their members, officers, employees and parent organisations (`about=tiktok` also finds statements about ByteDance; `speaker=fcc` finds statements by Brendan Carr).',
       querystring: Type.Object({
-        speaker: Type.Optional(IdListParam('statements by any of these actors')),
-        about: Type.Optional(IdListParam('statements about any of these actors')),
-        topic: Type.Optional(StatementFilterQuery.topic),
-        document: Type.Optional(IdListParam('statements reported in, or first made in, these documents')),
-        stance: Type.Optional({ ...StatementFilterQuery.stance, description: 'only statements with this stance (towards the `about` actors when given, else towards any target)' }),
-        type: Type.Optional({ ...AttributionSchema, description: 'attribution type: direct-quote, paraphrase or according-to' }),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in the statement text' })),
-        since: Type.Optional(StatementFilterQuery.since),
-        until: Type.Optional(StatementFilterQuery.until),
-        includeAffiliates: Type.Optional(Type.Boolean({ default: false, description: 'widen speaker and about to the actors\' affiliates' })),
+        ...STATEMENT_FILTERS,
         limit: Type.Optional(PageQuery.limit),
         cursor: Type.Optional(PageQuery.cursor),
       }, { additionalProperties: false }),
@@ -55,14 +62,15 @@ const statements: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'getStatement',
       tags: ['statements'],
       summary: 'One statement with its evidence',
-      description: 'The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements.',
+      description: 'The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements. With `Accept: application/ld+json`, the same as JSON-LD (schema.org Quotation or Claim, the evidence as a W3C Web Annotation, PROV-O provenance; context at /v1/context.jsonld).',
       params: IdParamsSchema,
       querystring: NoQuery,
-      response: { 200: okRef(Type.Ref(StatementSchema), 'the statement', example('getStatement')) as unknown as typeof StatementSchema, ...problemResponses(304, 400, 404, 503) },
+      response: { 200: withJsonLd(okRef(Type.Ref(StatementSchema), 'the statement', example('getStatement'))) as unknown as typeof StatementSchema, ...problemResponses(304, 400, 404, 503) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const statement = await repo.get(request.params.id)
     if (!statement) throw notFound('statement', request.params.id)
+    if (negotiateJsonLd(request, reply)) return statementJsonLd(baseUrl(request), statement) as never
     return statement
   })
 }

@@ -156,7 +156,6 @@ describe('GET /v1/stats', () => {
         PUBLISHED_BY: article.documents.filter((d) => d.publisher).length,
         AUTHORED_BY: article.documents.reduce((n, d) => n + (d.authors ?? []).length, 0),
         ADDRESSED_TO: article.documents.reduce((n, d) => n + (d.addressees ?? []).length, 0),
-        MERGED_INTO: 0,
       },
     })
     // The article file itself says so.
