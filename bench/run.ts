@@ -19,6 +19,7 @@ import { profileEndpoint, type EndpointProfile } from './lib/profile.js'
 import { cpuMsOf, RssSampler, rssOf, runCommand, type Child } from './lib/proc.js'
 import { pickTargets } from './lib/targets.js'
 import { runWrites } from './lib/writes.js'
+import { benchExport } from './lib/export.js'
 import { evaluateTargets, renderMarkdown } from './lib/report.js'
 
 export type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
@@ -383,9 +384,17 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
         log(`    ${call.path.slice(0, 60).padEnd(40)} ${p.queries.length} queries, ${p.dbHits} db hits${p.offenders.length ? `; OFFENDERS: ${p.offenders.join('; ')}` : ''}`)
       }
     }
+    // Export throughput and the API's memory while it streams the whole graph in each format.
+    let exports: SizeResult['exports'] = []
+    try {
+      exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log })
+    } catch (err) {
+      servers.incidents.push(`export: ${String(err).slice(0, 500)}`)
+    }
     return {
       label,
       statements,
+      exports,
       neo4j: { uri: instance.uri, version, home: instance.home ? instance.home.replace(ROOT + '/', '') : null, heap: instance.heap, pageCache: instance.pageCache, startedByBench: instance.started, startSeconds, pid: instance.pid },
       load,
       targets,

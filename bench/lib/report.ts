@@ -266,6 +266,14 @@ export function renderMarkdown (bench: BenchResults): string {
     push(table(['LOAD CSV step', 'rows', 'seconds'], w.loadCsv.steps.map((st) => [st.file, String(st.rows), f1(st.seconds)])), '')
   }
 
+  for (const s of bench.sizes.filter((x) => (x.exports ?? []).length > 0)) {
+    push(`## Exports (${s.label})`, '')
+    push('`GET /v1/export` of the whole graph, the body read as it streams; RSS is the API process\'s, sampled every 100 ms.', '')
+    push(table(['format', 'statements', 'MiB', 'seconds', 'statements/s', 'RSS before MiB', 'RSS peak MiB'], (s.exports ?? []).map((e) => [
+      e.format, String(e.statements), f1(e.bytes / 2 ** 20), f1(e.seconds), String(Math.round(e.statementsPerSecond)), f1(e.rssBeforeMiB), f1(e.rssPeakMiB),
+    ])), '')
+  }
+
   for (const s of bench.sizes.filter((x) => x.profiles.length > 0)) {
     push(`## Query plans (PROFILE on ${s.label})`, '')
     push(`Each endpoint's repository calls run once through a recording \`Db\`; each query is then PROFILEd with the same parameters. Offenders: label or all-node scans and full index scans that read more than ${BOUNDED_SCAN_ROWS} rows, and unbounded variable-length expansions. Scans Neo4j cut short (an index read in order under a LIMIT) are listed as bounded.`, '')

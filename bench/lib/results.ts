@@ -6,6 +6,7 @@ import type { LoadRecord } from './instances.js'
 import type { Measurement } from './measure.js'
 import type { Targets } from './targets.js'
 import type { WriteResults } from './writes.js'
+import type { ExportBenchResult } from './export.js'
 
 export interface RunRow {
   endpoint: string
@@ -49,6 +50,8 @@ export interface SizeResult {
   hubProfiles: EndpointProfile[]
   /** The other read endpoints, profiled only. */
   otherProfiles: EndpointProfile[]
+  /** GET /v1/export of the whole graph in each format (absent in results from before it was measured). */
+  exports?: ExportBenchResult[]
 }
 
 export interface BenchResults {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser } from 'playwright-core'
 import { buildTestApp } from '../helpers.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium.js'
 
 describe('Swagger UI in a browser', () => {

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect } from 'vitest'
 import { buildTestApp } from '../helpers.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium.js'
 import { hashKey } from '../../src/lib/api-keys.js'
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { hashKey } from '../../src/lib/api-keys.js'
 import { parseBookmarks } from '../../src/db/request-context.js'
 import { buildTestApp } from '../helpers.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import { startRedis } from '../support/redis.js'
 
 const KEY = 'scale-out-key'

@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { resetGraph } from '../../src/repositories/writer.js'
 import {
-  ARTICLE_JSON, buildSeedTestApp, FixtureDir, ROOT, article, expectedArticleCounts, resetAndSeedArticle, runSeedCli, snapshot,
+  ARTICLE_JSON, buildSeedTestApp, FixtureDir, ROOT, article, expectedArticleCounts, runSeedCli, snapshot,
   totalNodes, totalRelationships,
 } from './seed-helpers.js'
+import { seedFixture } from '../support/fixtures.js'
 
 const ARTICLE_ARG = relative(ROOT, ARTICLE_JSON)
 const CLI_TIMEOUT = 120_000
@@ -23,10 +24,10 @@ describe('npm run seed (the CLI)', () => {
 
   beforeAll(async () => {
     app = await buildSeedTestApp()
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
   })
   afterAll(async () => {
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
     await app.close()
     fx.remove()
   })
@@ -187,7 +188,7 @@ describe('npm run seed (the CLI)', () => {
     }, CLI_TIMEOUT)
 
     it('--dry-run --reset deletes nothing either', async () => {
-      await resetAndSeedArticle(app.db)
+      await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
       const before = await snapshot(app.db)
       const res = await runSeedCli(['--dry-run', '--reset', '--yes', ARTICLE_ARG], uri)
       expect(res.code, res.stderr).toBe(0)

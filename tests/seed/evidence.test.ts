@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateSeed } from '../../src/domain/validate.js'
-import { SEED_DIR, buildSeedTestApp, codePointSlice, emojiSeed, graphSeed, resetAndSeedArticle, sha256, type Loose } from './seed-helpers.js'
+import { buildSeedTestApp, codePointSlice, emojiSeed, graphSeed, sha256, type Loose } from './seed-helpers.js'
+import { seedFixture } from '../support/fixtures.js'
 
 const CONTEXT = 32
 const seed = graphSeed()
@@ -38,7 +39,7 @@ describe('evidence offsets', () => {
 
     beforeAll(async () => {
       app = await buildSeedTestApp()
-      await resetAndSeedArticle(app.db, [SEED_DIR])
+      await seedFixture(app.db, 'article', { by: 'seed-tests' })
       const rows = await app.db.read(`
         MATCH (s:Statement)-[r:REPORTED_IN]->(d:Document)
         RETURN s.id AS id, r.start AS start, r.end AS end, r.text AS text, r.before AS before, r.after AS after,
@@ -46,7 +47,7 @@ describe('evidence offsets', () => {
       stored = new Map(rows.map((r) => [String(r.id), r]))
     })
     afterAll(async () => {
-      await resetAndSeedArticle(app.db)
+      await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
       await app.close()
     })
 

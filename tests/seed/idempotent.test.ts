@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetGraph, writeGraph, type WritePlan } from '../../src/repositories/writer.js'
 import { validateSeed } from '../../src/domain/validate.js'
 import {
-  ARTICLE_JSON, buildSeedTestApp, ARTICLE_TEXT, article, expectedArticleCounts, resetAndSeedArticle, shown, snapshot, type Loose,
+  ARTICLE_JSON, buildSeedTestApp, ARTICLE_TEXT, article, expectedArticleCounts, shown, snapshot, type Loose,
 } from './seed-helpers.js'
+import { seedFixture } from '../support/fixtures.js'
 
 const NO_CHANGE = { create: 0, update: 0 }
 
@@ -41,7 +42,7 @@ describe('seeding twice, and changing a record', () => {
     await resetGraph(app.db)
   })
   afterAll(async () => {
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
     await app.close()
   })
 

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatIssue, loadSeed } from '../../src/services/seed-files.js'
 import {
   ARTICLE_CODE_POINTS, buildSeedTestApp, ARTICLE_TEXT, FixtureDir, article, attemptSeed, codePointSlice, expectedArticleCounts,
-  resetAndSeedArticle, shown, snapshot, type Loose,
+  shown, snapshot, type Loose,
 } from './seed-helpers.js'
+import { seedFixture } from '../support/fixtures.js'
 
 interface Case {
   name: string
@@ -206,10 +207,10 @@ describe('bad seed input is rejected with file, JSON path and reason, and nothin
 
   beforeAll(async () => {
     app = await buildSeedTestApp()
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
   })
   afterAll(async () => {
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
     await app.close()
     fx.remove()
   })

@@ -2,7 +2,8 @@
 // Cypher and compared field by field with the JSON (and nothing more: the counts match too).
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SEED_DIR, buildSeedTestApp, expectedArticleCounts, graphSeed, resetAndSeedArticle, snapshot, type Loose } from './seed-helpers.js'
+import { buildSeedTestApp, expectedArticleCounts, graphSeed, snapshot, type Loose } from './seed-helpers.js'
+import { seedFixture } from '../support/fixtures.js'
 
 const seed = graphSeed()
 const byId = (rows: Loose[]) => new Map<string, Loose>(rows.map((r) => [String(r.id), r]))
@@ -24,10 +25,10 @@ describe('round trip: graph-seed JSON → Neo4j → the same values', () => {
 
   beforeAll(async () => {
     app = await buildSeedTestApp()
-    await resetAndSeedArticle(app.db, [SEED_DIR])
+    await seedFixture(app.db, 'article', { by: 'seed-tests' })
   })
   afterAll(async () => {
-    await resetAndSeedArticle(app.db)
+    await seedFixture(app.db, 'articleFile', { by: 'seed-tests' })
     await app.close()
   })
 

@@ -6,10 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { expect } from 'vitest'
 import type { Db } from '../../src/db/db.js'
 import { projectRoot } from '../../src/lib/paths.js'
-import { countGraph, resetGraph, writeGraph, type GraphCounts, type WritePlan } from '../../src/repositories/writer.js'
+import { countGraph, writeGraph, type GraphCounts, type WritePlan } from '../../src/repositories/writer.js'
 import { loadSeed, seedFiles } from '../../src/services/seed-files.js'
 import type { SeedIssue } from '../../src/domain/validate.js'
 import { buildTestApp } from '../helpers.js'
@@ -93,22 +92,6 @@ export class FixtureDir {
  */
 export function buildSeedTestApp (): Promise<FastifyInstance> {
   return buildTestApp({ NEO4J_QUERY_TIMEOUT_MS: '600000' })
-}
-
-/**
- * Loads and writes the real article (every record of it), failing on any issue. `paths` may name
- * the whole graph-seed/ folder instead of the one file, as the CLI reads it.
- */
-export async function seedArticle (db: Db, paths: string[] = [ARTICLE_JSON]): Promise<WritePlan> {
-  const seed = await loadSeed(paths, db)
-  expect(seed.issues).toEqual([])
-  return writeGraph(db, seed.rows, { by: 'seed-tests' })
-}
-
-/** Empties the database and loads the article exactly once: the state other suites expect. */
-export async function resetAndSeedArticle (db: Db, paths?: string[]): Promise<WritePlan> {
-  await resetGraph(db)
-  return seedArticle(db, paths)
 }
 
 /**

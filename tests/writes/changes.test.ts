@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { resetGraph } from '../../src/repositories/writer.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import {
   KEYS, del, expectProblem, fieldNames, get, getOk, patch, post, put, restoreAndClose, statementBody, writesApp,
 } from './support.js'

@@ -3,7 +3,7 @@
 // 404 for unknown ids. Expected counts are computed from graph-seed/, not from the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import {
   ARTICLE_ID, article, dbCounts, del, expectProblem, expectedStats, fieldNames, get, getOk, restoreAndClose, stats,
   withoutActor, withoutStatements, writesApp,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { resetGraph } from '../../src/repositories/writer.js'
 import { projectRoot } from '../../src/lib/paths.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import {
   KEYS, article, articleJson, articleWithInlineText, dbCounts, expectProblem, expectedStats, get, getOk, post,
   restoreAndClose, stats, statementBody, writesApp,

@@ -2,7 +2,7 @@
 // links and names move to the canonical actor, and its id answers 308 to the canonical one.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import {
   KEYS, article, dbCounts, evidenceFor, expectProblem, expectedStats, fieldNames, get, getOk, patch, post, put, restoreAndClose,
   stats, statementBody, writesApp,

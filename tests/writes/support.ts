@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildTestApp } from '../helpers.js'
-import { seedArticle } from '../support/seeded.js'
+import { seedArticle } from '../support/fixtures.js'
 import { hashKey } from '../../src/lib/api-keys.js'
 import { projectRoot } from '../../src/lib/paths.js'
 

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildTestApp } from '../../helpers.js'
-import { seedArticle } from '../../support/seeded.js'
+import { seedArticle } from '../../support/fixtures.js'
 import { projectRoot } from '../../../src/lib/paths.js'
 
 // ---------- the article's data, as written in graph-seed/ ----------
