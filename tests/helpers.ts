@@ -4,7 +4,9 @@ import { buildApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 
 export function testConfig (overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...overrides })
+  // Load shedding is tested where it is meant (tests/faults/guards.test.ts); elsewhere a busy
+  // machine's event-loop lag must not turn answers into 503s.
+  return loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0', ...overrides })
 }
 
 /** The real app against the test Neo4j, schema applied; close it in afterAll. */
