@@ -5,7 +5,7 @@ import { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { connect } from './lib/connect.js'
 import { loadConfig } from '../src/config.js'
-import { countGraph, planTotal, resetGraph, writeGraph, type WritePlan } from '../src/repositories/writer.js'
+import { countGraph, planTotal, resetGraph, writeGraphInBatches, type WritePlan } from '../src/repositories/writer.js'
 import { formatIssue, loadSeed } from '../src/services/seed-files.js'
 import { runCli } from './lib/run.js'
 
@@ -60,7 +60,8 @@ const program = new Command('seed')
       const tty = process.stdout.isTTY
       let bar: cliProgress.SingleBar | undefined
       let written = 0
-      const plan = await writeGraph(db, seed.rows, {
+      // Bounded transactions: a file of any size loads on the default local Neo4j.
+      const plan = await writeGraphInBatches(db, seed.rows, {
         by: 'seed-cli',
         dryRun: opts.dryRun ?? false,
         onPlan: (p) => {

@@ -158,14 +158,14 @@ async function batched<T> (tx: Tx, query: string, rows: T[], params: Record<stri
 }
 
 /** Writes rows inside the caller's transaction, in dependency order. */
-export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions): Promise<void> {
+export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions, { links = true } = {}): Promise<void> {
   const params = { now: new Date().toISOString(), by: options.by }
   await batched(tx, WRITE_TOPICS, rows.topics, params, options.onProgress)
   await batched(tx, WRITE_ACTORS, rows.actors, params, options.onProgress)
   await batched(tx, WRITE_DOCUMENTS, rows.documents, params, options.onProgress)
   await batched(tx, WRITE_AFFILIATIONS, rows.affiliations, params, options.onProgress)
   await batched(tx, WRITE_STATEMENTS, rows.statements, params, options.onProgress)
-  await writeLinks(tx, rows.statements)
+  if (links) await writeLinks(tx, rows.statements)
 }
 
 async function writeLinks (tx: Tx, statements: StatementRow[]): Promise<void> {
@@ -179,6 +179,49 @@ async function writeLinks (tx: Tx, statements: StatementRow[]): Promise<void> {
 
 export function planTotal (plan: WritePlan): number {
   return Object.values(plan).reduce((n, k: KindPlan) => n + k.create + k.update, 0)
+}
+
+// Records per write transaction when a load is split (writeGraphInBatches): a batch of this many
+// statements with their relationships stays far below the default 512 MiB transaction memory
+// (db.memory.transaction.max) that one 35,000-statement transaction ran out of. Documents carry
+// their full texts, so they go fewer at a time.
+export const RECORDS_PER_TRANSACTION = 2_000
+const DOCUMENTS_PER_TRANSACTION = 100
+
+const SET_STATEMENT_HASHES = 'UNWIND $rows AS row MATCH (s:Statement {id: row.id}) SET s.contentHash = row.contentHash'
+
+function chunks<T> (list: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+  return out
+}
+
+/**
+ * For loads of any size (the seeding CLI, POST /v1/import, seeding on start): the comparison with
+ * the database comes first, then what is new or changed is written in bounded transactions, in
+ * dependency order. A statement's content hash is set only once its links are written (in a last
+ * pass, when every statement exists), so after a failure part-way every batch written so far is
+ * whole, the rest still differs from the file, and running the same load again completes it.
+ */
+export async function writeGraphInBatches (db: Db, rows: GraphRows, options: ApplyOptions): Promise<WritePlan> {
+  const { plan, rows: changed } = await db.writeTx((tx) => diff(tx, rows))
+  options.onPlan?.(plan)
+  if (options.dryRun) return plan
+  const none: GraphRows = { topics: [], actors: [], documents: [], affiliations: [], statements: [] }
+  const write = (part: Partial<GraphRows>) => db.writeTx((tx) => writeRows(tx, { ...none, ...part }, options, { links: false }))
+  for (const part of chunks(changed.topics, RECORDS_PER_TRANSACTION)) await write({ topics: part })
+  for (const part of chunks(changed.actors, RECORDS_PER_TRANSACTION)) await write({ actors: part })
+  for (const part of chunks(changed.documents, DOCUMENTS_PER_TRANSACTION)) await write({ documents: part })
+  for (const part of chunks(changed.affiliations, RECORDS_PER_TRANSACTION)) await write({ affiliations: part })
+  // Pending until the last pass: a statement whose links are not written yet must not look written.
+  for (const part of chunks(changed.statements, RECORDS_PER_TRANSACTION)) await write({ statements: part.map((s) => ({ ...s, contentHash: 'pending' })) })
+  for (const part of chunks(changed.statements, RECORDS_PER_TRANSACTION)) {
+    await db.writeTx(async (tx) => {
+      await writeLinks(tx, part)
+      await tx.run(SET_STATEMENT_HASHES, { rows: part.map((s) => ({ id: s.id, contentHash: s.contentHash })) })
+    })
+  }
+  return plan
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Db } from '../db/db.js'
 import { validateSeed, type SeedInput } from '../domain/validate.js'
 import { existingInDb } from '../repositories/existing.js'
-import { writeGraph } from '../repositories/writer.js'
+import { writeGraphInBatches } from '../repositories/writer.js'
 
 const IMPORT_TIMEOUT_MS = 600_000
 
@@ -24,7 +24,7 @@ export async function importRecords (db: Db, inputs: SeedInput[], earlier: Rejec
     rejections.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path))
     return { written: false, rejections }
   }
-  const plan = await writeGraph(db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by })
+  const plan = await writeGraphInBatches(db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by })
   const total = { created: 0, updated: 0, unchanged: 0 }
   for (const p of Object.values(plan)) {
     total.created += p.create

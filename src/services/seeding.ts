@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/db.js'
-import { writeGraph } from '../repositories/writer.js'
+import { writeGraphInBatches } from '../repositories/writer.js'
 import { hasData } from '../repositories/existing.js'
 import { formatIssue, loadSeed } from './seed-files.js'
 
@@ -17,6 +17,6 @@ export async function seedOnStart (db: Db, log: FastifyBaseLogger): Promise<void
     throw new Error(`graph-seed/ is invalid:\n${seed.issues.map(formatIssue).join('\n')}`)
   }
   // One transaction for the whole seed: on a cold server it can outlast the per-request timeout.
-  const plan = await writeGraph(db.withTimeout(SEED_TIMEOUT_MS), seed.rows, { by: 'seed-on-start' })
+  const plan = await writeGraphInBatches(db.withTimeout(SEED_TIMEOUT_MS), seed.rows, { by: 'seed-on-start' })
   log.info({ plan, files: seed.files.length }, 'database was empty; loaded graph-seed/')
 }
