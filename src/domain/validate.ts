@@ -426,6 +426,15 @@ function toRows (
   statements: Map<string, Located<SeedStatement>>,
   docText: (id: string) => string | null | undefined
 ): GraphRows {
+  // One hash per document, not per statement: a long transcript may report thousands of them.
+  const documentHashes = new Map<string, string | null>()
+  const hashOfDocument = (id: string): string | null => {
+    if (!documentHashes.has(id)) {
+      const text = docText(id)
+      documentHashes.set(id, text ? sha256(text) : null)
+    }
+    return documentHashes.get(id)!
+  }
   return {
     topics: [...topics.values()].map(({ value: t }) => withHash({ id: t.id, name: t.name })),
     actors: [...actors.values()].map(({ value: a }) => withHash({
@@ -460,7 +469,7 @@ function toRows (
       until: a.until ?? null,
     })),
     statements: [...statements.values()].map(({ value: s }) => {
-      const text = docText(s.reportedIn.document)
+      const documentHash = hashOfDocument(s.reportedIn.document)
       return withHash({
         id: s.id,
         attribution: s.attribution,
@@ -474,7 +483,7 @@ function toRows (
         targets: s.targets ?? [],
         topics: s.topics ?? [],
         document: s.reportedIn.document,
-        evidence: { ...s.reportedIn.evidence, documentHash: text ? sha256(text) : null },
+        evidence: { ...s.reportedIn.evidence, documentHash },
         originalDocument: s.originalDocument ?? null,
         links: s.links ?? [],
       })
