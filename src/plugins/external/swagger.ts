@@ -22,6 +22,7 @@ export const OPENAPI_TAGS = [
   { name: 'graph', description: 'Neighbourhoods and paths for graph views' },
   { name: 'search', description: 'Full-text search and counts' },
   { name: 'writes', description: 'Create, change, delete, merge, import (API key needed)' },
+  { name: 'extract', description: 'Drafting statements from an article, for review before import (writes nothing)' },
   { name: 'health', description: 'Liveness and readiness' },
 ]
 
