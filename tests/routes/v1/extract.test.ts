@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { projectRoot } from '../../../src/lib/paths.js'
+import { findMentionedActors, mentionTerms } from '../../../src/repositories/mentions.js'
 import { seedArticle } from '../../support/seeded.js'
 import { KEYS, dbCounts, expectProblem, getOk, post, restoreAndClose, stats, writesApp } from '../../writes/support.js'
 
@@ -31,7 +32,7 @@ interface Draft {
     speakers: Array<{ actor: string | null, name: string, matched: boolean, mention: { start: number, end: number, text: string } }>
     targets: Array<{ actor: string, stance: string }>
   }>
-  actors: Array<{ id: string, name: string, status: string }>
+  actors: Array<{ id: string, name: string, status: string, rule: string }>
   seed: { actors: Array<{ id: string }>, documents: Array<{ id: string, text: string }>, statements: Array<{ id: string, speakers: Array<{ actor: string }>, reportedIn: { evidence: unknown } }> }
 }
 
@@ -62,6 +63,24 @@ describe('POST /v1/extract on a short article', () => {
     }
     expect(draft.actors.find((a) => a.id === 'brendan-carr')).toMatchObject({ status: 'matched', name: 'Brendan Carr' })
     expect(draft.actors.find((a) => a.id === 'tiktok')).toMatchObject({ status: 'matched' })
+  })
+
+  it('links a person by surname alone when no alias says so ("Blake said" → mike-blake)', async () => {
+    const res = await extract({ text: 'Blake said on Tuesday that the app “should be banned”.' })
+    expect(res.statusCode, res.body).toBe(200)
+    const d = res.json() as Draft
+    expect(d.statements[0]!.speakers[0]).toMatchObject({ actor: 'mike-blake', matched: true, mention: { start: 0, end: 5, text: 'Blake' } })
+    expect(d.actors.find((a) => a.id === 'mike-blake')).toMatchObject({ status: 'matched', rule: 'link-surname' })
+  })
+
+  it('the repository returns only the actors the text names, from its capitalised words', async () => {
+    expect(mentionTerms(SHORT)).toEqual(expect.arrayContaining(['brendan', 'carr', 'tiktok', 'congress', 'beijing', 'priya']))
+    expect(mentionTerms(SHORT)).not.toContain('the')
+    expect((await findMentionedActors(app.db, SHORT)).map((a) => a.id)).toEqual(['brendan-carr', 'congress', 'tiktok'])
+    // index hits sharing a word ("Chief") are dropped unless a name, alias or surname occurs:
+    // Google's chief executive is not named; Apple's is, by the last word of its name
+    expect((await findMentionedActors(app.db, 'Chief Apple pie maker Ann Lee arrived.')).map((a) => a.id)).toEqual(['apple', 'apple-chief-executive'])
+    expect(await findMentionedActors(app.db, 'nothing capitalised here at all')).toEqual([])
   })
 
   it('proposes the unknown speaker with a slug id', () => {
