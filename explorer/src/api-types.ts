@@ -463,7 +463,7 @@ export interface paths {
         put?: never;
         /**
          * Draft statements from an article (writes nothing)
-         * @description Runs the extraction chain over the text: quotes, reporting verbs and speakers; speakers and targets are linked to the actors the graph holds (by name, alias, or a person's surname) or proposed as new actors with slug ids. Answers the drafted statements with their evidence (code-point offsets into the text as sent), every actor with its status, and a graph-seed fragment that `POST /v1/import` accepts as it stands once reviewed. Send `application/json` (`text` with optional `title`, `url`, `date`, `documentId`, `kind`) or the bare text as `text/plain; charset=utf-8`. Nothing is written. Public like the reads.
+         * @description Runs the extraction chain over the text: quotes, reporting verbs and speakers; speakers and targets are linked to the actors the graph holds (by name, alias, or a person's surname) or proposed as new actors with slug ids. Answers the drafted statements with their evidence (code-point offsets into the text as sent), every actor with its status, and a graph-seed fragment that `POST /v1/import` accepts as it stands once reviewed. Send `application/json` (`text` with optional `title`, `url`, `date`, `documentId`, `kind`) or the bare text as `text/plain; charset=utf-8`, up to 256 KiB (or BODY_LIMIT_BYTES if lower; 413 beyond). Nothing is written. Public like the reads.
          */
         post: operations["extractStatements"];
         delete?: never;
@@ -6659,18 +6659,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:42:14.162Z",
+                     *           "at": "2026-12-01T22:54:27.746Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:42:14.162Z",
+                     *           "at": "2026-12-01T22:54:27.746Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIyOjQyOjE0LjE2MloiLCJhY3RvcjphcHBsZSJd"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIyOjU0OjI3Ljc0NloiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {

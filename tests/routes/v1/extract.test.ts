@@ -180,9 +180,11 @@ describe('POST /v1/extract: bad input is problem+json, and nothing is written', 
     expect(expectProblem(await extract({ text: 'A said "b".', author: 'x' }), 400, 'invalid-parameters').errors?.map((e) => e.name)).toEqual(['body.author'])
   })
 
-  it('a body over the limit: 413', async () => {
-    const res = await extract({ text: 'Ann Lee said “yes”. '.repeat(60_000) })
-    expectProblem(res, 413, 'payload-too-large')
+  it('a body over the limit: 413 (the route takes 256 KiB, under the 1 MiB BODY_LIMIT_BYTES)', async () => {
+    expectProblem(await extract({ text: 'Ann Lee said “yes”. '.repeat(60_000) }), 413, 'payload-too-large')
+    expectProblem(await extract('Ann Lee said yes. '.repeat(16_000), { 'content-type': 'text/plain' }), 413, 'payload-too-large')
+    const fits = await extract('Ann Lee said yes. '.repeat(14_000), { 'content-type': 'text/plain' })
+    expect(fits.statusCode, fits.body.slice(0, 300)).toBe(200)
   })
 
   it('another content type, or a charset other than UTF-8: 415', async () => {
