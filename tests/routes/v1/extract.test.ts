@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import { projectRoot } from '../../../src/lib/paths.js'
 import { findMentionedActors, mentionTerms } from '../../../src/repositories/mentions.js'
 import { seedArticle } from '../../support/seeded.js'
-import { KEYS, dbCounts, expectProblem, getOk, post, restoreAndClose, stats, writesApp } from '../../writes/support.js'
+import { buildTestApp } from '../../helpers.js'
+import { API_KEYS, KEYS, auth, dbCounts, expectProblem, getOk, post, restoreAndClose, stats, writesApp } from '../../writes/support.js'
 
 // A short article written for this test.
 const SHORT = [
@@ -196,5 +197,19 @@ describe('POST /v1/extract: bad input is problem+json, and nothing is written', 
     await extract({ text: SHORT })
     expect(await dbCounts(app)).toEqual(before)
     expect(await stats(app)).toEqual(beforeStats)
+  })
+})
+
+describe('POST /v1/extract when reads need a key (REQUIRE_AUTH_FOR_READS=true)', () => {
+  it('is 401 without a key and 200 with a read key, like the reads', async () => {
+    const closed = await buildTestApp({ API_KEYS, REQUIRE_AUTH_FOR_READS: 'true' })
+    try {
+      const payload = { text: 'Blake said on Tuesday that the app “should be banned”.' }
+      expectProblem(await closed.inject({ method: 'POST', url: '/v1/extract', payload }), 401, 'unauthorized')
+      const ok = await closed.inject({ method: 'POST', url: '/v1/extract', payload, headers: auth(KEYS.reader) })
+      expect(ok.statusCode, ok.body).toBe(200)
+    } finally {
+      await closed.close()
+    }
   })
 })
