@@ -42,7 +42,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(served.paths).sort()).toEqual([
       '/health/live', '/health/ready',
       '/v1/actors', '/v1/actors/{id}', '/v1/actors/{id}/mentions', '/v1/actors/{id}/merge', '/v1/actors/{id}/statements',
-      '/v1/changes', '/v1/context.jsonld', '/v1/documents', '/v1/documents/{id}', '/v1/export', '/v1/graph/neighbourhood/{id}', '/v1/import', '/v1/paths',
+      '/v1/changes', '/v1/context.jsonld', '/v1/documents', '/v1/documents/{id}', '/v1/export', '/v1/extract', '/v1/graph/neighbourhood/{id}', '/v1/import', '/v1/paths',
       '/v1/search', '/v1/stance-matrix', '/v1/stance-timeline', '/v1/statements', '/v1/statements/{id}', '/v1/stats',
       '/v1/who-said-what-about/{id}',
     ])

@@ -1,5 +1,12 @@
 /** The request whose answer illustrates each operation. */
-export interface ExampleRequest { method: 'GET' | 'POST', url: string, /** a file whose JSON is the body */ bodyFile?: string }
+export interface ExampleRequest {
+  method: 'GET' | 'POST'
+  url: string
+  /** a file whose JSON is the body */
+  bodyFile?: string
+  /** a text file sent as the JSON body's `text`, with these other fields */
+  textFile?: { path: string, fields: Record<string, string> }
+}
 
 export const EXAMPLE_REQUESTS: Record<string, string | ExampleRequest> = {
   listActors: '/v1/actors?limit=2',
@@ -20,4 +27,10 @@ export const EXAMPLE_REQUESTS: Record<string, string | ExampleRequest> = {
   listChanges: '/v1/changes?since=2000-01-01T00:00:00Z&limit=2',
   // Importing the article again into the seeded graph: everything unchanged.
   importGraph: { method: 'POST', url: '/v1/import', bodyFile: 'graph-seed/tiktok-on-defense-2022.json' },
+  // Drafting the curated article (the project's own text) against the graph that holds it.
+  extractStatements: {
+    method: 'POST',
+    url: '/v1/extract',
+    textFile: { path: 'graph-seed/documents/tiktok-on-defense-2022.txt', fields: { documentId: 'tiktok-on-defense-2022-draft', date: '2022-07' } },
+  },
 }

@@ -51,12 +51,15 @@ async function captureExamples (uri: string): Promise<void> {
     await writeGraph(app.db.withTimeout(600_000), seed.rows, { by: 'openapi' })
     const examples: Record<string, unknown> = {}
     for (const [operationId, request] of Object.entries(EXAMPLE_REQUESTS)) {
-      const { method, url, bodyFile } = typeof request === 'string' ? { method: 'GET' as const, url: request, bodyFile: undefined } : request
+      const { method, url, bodyFile, textFile } = typeof request === 'string' ? { method: 'GET' as const, url: request, bodyFile: undefined, textFile: undefined } : request
+      const payload = bodyFile
+        ? withInlineText(bodyFile)
+        : textFile ? { text: readFileSync(join(root, textFile.path), 'utf8'), ...textFile.fields } : undefined
       const res = await app.inject({
         method,
         url,
         headers: { authorization: `Bearer ${EXAMPLE_KEY}` },
-        ...(bodyFile ? { payload: withInlineText(bodyFile) } : {}),
+        ...(payload ? { payload } : {}),
       })
       if (res.statusCode !== 200) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`)
       examples[operationId] = res.json()

@@ -452,6 +452,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft statements from an article (writes nothing)
+         * @description Runs the extraction chain over the text: quotes, reporting verbs and speakers; speakers and targets are linked to the actors the graph holds (by name, alias, or a person's surname) or proposed as new actors with slug ids. Answers the drafted statements with their evidence (code-point offsets into the text as sent), every actor with its status, and a graph-seed fragment that `POST /v1/import` accepts as it stands once reviewed. Send `application/json` (`text` with optional `title`, `url`, `date`, `documentId`, `kind`) or the bare text as `text/plain; charset=utf-8`, up to 256 KiB (or BODY_LIMIT_BYTES if lower; 413 beyond). Nothing is written. Public like the reads.
+         */
+        post: operations["extractStatements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6639,18 +6659,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:29:42.95Z",
+                     *           "at": "2026-12-01T22:54:27.746Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:29:42.95Z",
+                     *           "at": "2026-12-01T22:54:27.746Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIyOjI5OjQyLjk1WiIsImFjdG9yOmFwcGxlIl0"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIyOjU0OjI3Ljc0NloiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {
@@ -6888,6 +6908,1763 @@ export interface operations {
                             reason: string;
                         }[];
                     };
+                };
+            };
+            /** @description Rate limit exceeded: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable, timed out, or the service is overloaded: see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extractStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the article text; offsets in the answer are code points into it, exactly as sent */
+                    text: string;
+                    /** @description the document title (default: the first line of the text) */
+                    title?: string;
+                    /**
+                     * Format: uri
+                     * @description where the document is published
+                     */
+                    url?: string;
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD, matching datePrecision */
+                    date?: string;
+                    /** @description the document id for the seed (default: a slug of the title) */
+                    documentId?: string;
+                    /** @description what kind of document */
+                    kind?: "news-article" | "letter" | "report" | "blog-post" | "order" | "announcement" | "statement" | "other";
+                };
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description the draft; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statements": [
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "argue",
+                     *           "text": "the app poses a national security risk",
+                     *           "evidence": {
+                     *             "start": 299,
+                     *             "end": 337,
+                     *             "text": "the app poses a national security risk",
+                     *             "before": "senators and a regulator argued ",
+                     *             "after": ".\n\nThe concerns by lawmakers cam"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "republican-senators-and-a-regulator",
+                     *               "name": "Republican senators and a regulator",
+                     *               "matched": false,
+                     *               "mention": {
+                     *                 "start": 256,
+                     *                 "end": 291,
+                     *                 "text": "Republican senators and a regulator"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-new+link-proposed-new",
+                     *               "role": "Republican senators and a regulator"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 292,
+                     *             "end": 298,
+                     *             "text": "argued"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.5,
+                     *           "rule": "speaker-verb-that"
+                     *         },
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "report",
+                     *           "text": "China-based employees of TikTok’s parent company ByteDance were repeatedly able to access non-public data of American users",
+                     *           "evidence": {
+                     *             "start": 406,
+                     *             "end": 534,
+                     *             "text": "that China-based employees of TikTok’s parent company ByteDance were repeatedly able to access non-public data of American users",
+                     *             "before": "er BuzzFeed reported last month ",
+                     *             "after": ".\n\nNine Republican senators issu"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "buzzfeed",
+                     *               "name": "BuzzFeed",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 377,
+                     *                 "end": 385,
+                     *                 "text": "BuzzFeed"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-name+link-name"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 386,
+                     *             "end": 394,
+                     *             "text": "reported"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "china-based-employees",
+                     *               "name": "China-based employees of ByteDance",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "bytedance",
+                     *               "name": "ByteDance",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "us-tiktok-users",
+                     *               "name": "American TikTok users",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.6,
+                     *           "rule": "speaker-verb-that"
+                     *         },
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "urge",
+                     *           "text": "the chief executives of Apple and Google to kick TikTok out of its app stores",
+                     *           "evidence": {
+                     *             "start": 715,
+                     *             "end": 792,
+                     *             "text": "the chief executives of Apple and Google to kick TikTok out of its app stores",
+                     *             "before": "ications Commission (FCC) urged ",
+                     *             "after": ".\n\nResponding to the senators’ c"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "republican-member-of-the-federal-communications-commission",
+                     *               "name": "Republican member of the Federal Communications Commission",
+                     *               "matched": false,
+                     *               "mention": {
+                     *                 "start": 642,
+                     *                 "end": 702,
+                     *                 "text": "a Republican member of the Federal Communications Commission"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-new+link-proposed-new",
+                     *               "role": "Republican member of the Federal Communications Commission"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 709,
+                     *             "end": 714,
+                     *             "text": "urged"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "apple",
+                     *               "name": "Apple",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "google",
+                     *               "name": "Google",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.5,
+                     *           "rule": "speaker-verb-that"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "tell",
+                     *           "text": "fully safeguard user data and US national security interests",
+                     *           "evidence": {
+                     *             "start": 893,
+                     *             "end": 1031,
+                     *             "text": "it is working on a final agreement with the Biden administration that would “fully safeguard user data and US national security interests”",
+                     *             "before": " a letter sent on Thursday that ",
+                     *             "after": ", according to copy of the lette"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 833,
+                     *                 "end": 839,
+                     *                 "text": "TikTok"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-name+link-name"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 840,
+                     *             "end": 844,
+                     *             "text": "told"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "biden-administration",
+                     *               "name": "Biden administration",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.9,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.6,
+                     *               "rule": "target-self-we"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "write",
+                     *           "text": "new advanced data security controls that we hope to finalize in the near future",
+                     *           "evidence": {
+                     *             "start": 1226,
+                     *             "end": 1373,
+                     *             "text": "the company was working with US cloud computing company Oracle on “new advanced data security controls that we hope to finalize in the near future”",
+                     *             "before": " executive, wrote in the letter ",
+                     *             "after": ".\n\nTikTok’s letter acknowledged "
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "shou-zi-chew",
+                     *               "name": "Shou Zi Chew",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1166,
+                     *                 "end": 1178,
+                     *                 "text": "Shou Zi Chew"
+                     *               },
+                     *               "rule": "speaker-appositive-role>resolve-name+link-name",
+                     *               "role": "TikTok’s chief executive"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 1206,
+                     *             "end": 1211,
+                     *             "text": "wrote"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.9,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "oracle",
+                     *               "name": "Oracle",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.9,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "acknowledge",
+                     *           "text": "can have access to TikTok US user data",
+                     *           "evidence": {
+                     *             "start": 1405,
+                     *             "end": 1472,
+                     *             "text": "that China-based employees “can have access to TikTok US user data”",
+                     *             "before": ".\n\nTikTok’s letter acknowledged ",
+                     *             "after": " but argued that access is subje"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1376,
+                     *                 "end": 1391,
+                     *                 "text": "TikTok’s letter"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-alias+link-name",
+                     *               "role": "TikTok’s letter"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 1392,
+                     *             "end": 1404,
+                     *             "text": "acknowledged"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "china-based-employees",
+                     *               "name": "China-based employees of ByteDance",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-self-we"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "argue",
+                     *           "text": "robust cybersecurity controls and authorization approval protocols overseen by our US-based security team",
+                     *           "evidence": {
+                     *             "start": 1484,
+                     *             "end": 1617,
+                     *             "text": "that access is subject to “robust cybersecurity controls and authorization approval protocols overseen by our US-based security team”",
+                     *             "before": "TikTok US user data” but argued ",
+                     *             "after": ".\n\nTikTok had announced last mon"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1376,
+                     *                 "end": 1391,
+                     *                 "text": "TikTok’s letter"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-alias+link-name",
+                     *               "role": "TikTok’s letter"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 1477,
+                     *             "end": 1483,
+                     *             "text": "argued"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "us-based-security-team",
+                     *               "name": "TikTok US-based security team",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.8,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.6,
+                     *               "rule": "target-self-we"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "conj-second-verb"
+                     *         },
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "announce",
+                     *           "text": "it had completed migrating information on its US users to servers at Oracle but it was still using US and Singapore data centers for backup",
+                     *           "evidence": {
+                     *             "start": 1652,
+                     *             "end": 1791,
+                     *             "text": "it had completed migrating information on its US users to servers at Oracle but it was still using US and Singapore data centers for backup",
+                     *             "before": "TikTok had announced last month ",
+                     *             "after": ".\n\nThe company said in the lette"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1620,
+                     *                 "end": 1626,
+                     *                 "text": "TikTok"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-name+link-name"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 1631,
+                     *             "end": 1640,
+                     *             "text": "announced"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "us-tiktok-users",
+                     *               "name": "American TikTok users",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "oracle",
+                     *               "name": "Oracle",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.6,
+                     *           "rule": "speaker-verb-that"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "say",
+                     *           "text": "to delete US users protected data from our own systems and fully pivot to Oracle cloud servers located in the US",
+                     *           "evidence": {
+                     *             "start": 1825,
+                     *             "end": 1950,
+                     *             "text": "it expects “to delete US users protected data from our own systems and fully pivot to Oracle cloud servers located in the US”",
+                     *             "before": "\nThe company said in the letter ",
+                     *             "after": ".\n\nRepublican Senator Marsha Bla"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1794,
+                     *                 "end": 1805,
+                     *                 "text": "The company"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-alias+link-name",
+                     *               "role": "company"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 1806,
+                     *             "end": 1810,
+                     *             "text": "said"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "us-tiktok-users",
+                     *               "name": "American TikTok users",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.8,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "oracle",
+                     *               "name": "Oracle",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.8,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.6,
+                     *               "rule": "target-self-we"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "say",
+                     *           "text": "should have come clean from the start but instead tried to shroud their work in secrecy",
+                     *           "evidence": {
+                     *             "start": 2036,
+                     *             "end": 2132,
+                     *             "text": "TikTok “should have come clean from the start but instead tried to shroud their work in secrecy”",
+                     *             "before": "makers who had spoken out, said ",
+                     *             "after": " and urged the company to testif"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "marsha-blackburn",
+                     *               "name": "Marsha Blackburn",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1953,
+                     *                 "end": 1988,
+                     *                 "text": "Republican Senator Marsha Blackburn"
+                     *               },
+                     *               "rule": "speaker-appositive-role>resolve-name+link-name",
+                     *               "role": "one of the lawmakers who had spoken out"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 2031,
+                     *             "end": 2035,
+                     *             "text": "said"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "critical",
+                     *               "confidence": 0.9,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "urge",
+                     *           "text": "the company to testify before congress",
+                     *           "evidence": {
+                     *             "start": 2143,
+                     *             "end": 2181,
+                     *             "text": "the company to testify before congress",
+                     *             "before": "heir work in secrecy” and urged ",
+                     *             "after": ".\n\nBrendan Carr, the FCC commiss"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "marsha-blackburn",
+                     *               "name": "Marsha Blackburn",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 1953,
+                     *                 "end": 1988,
+                     *                 "text": "Republican Senator Marsha Blackburn"
+                     *               },
+                     *               "rule": "speaker-appositive-role>resolve-name+link-name",
+                     *               "role": "one of the lawmakers who had spoken out"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 2137,
+                     *             "end": 2142,
+                     *             "text": "urged"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             },
+                     *             {
+                     *               "actor": "congress",
+                     *               "name": "US Congress",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.6,
+                     *           "rule": "conj-second-verb"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "argue",
+                     *           "text": "TikTok is not just another video app",
+                     *           "evidence": {
+                     *             "start": 2274,
+                     *             "end": 2317,
+                     *             "text": "that “TikTok is not just another video app”",
+                     *             "before": "er to the Google and Apple CEOs ",
+                     *             "after": ".\n\n“It harvests swaths of sensit"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "brendan-carr",
+                     *               "name": "Brendan Carr",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 2184,
+                     *                 "end": 2196,
+                     *                 "text": "Brendan Carr"
+                     *               },
+                     *               "rule": "speaker-appositive-role>resolve-name+link-name",
+                     *               "role": "FCC commissioner"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 2224,
+                     *             "end": 2230,
+                     *             "text": "argued"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.8,
+                     *           "rule": "speaker-verb-clause"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "write",
+                     *           "text": "It harvests swaths of sensitive data that new reports show are being accessed in Beijing",
+                     *           "evidence": {
+                     *             "start": 2320,
+                     *             "end": 2411,
+                     *             "text": "“It harvests swaths of sensitive data that new reports show are being accessed in Beijing,”",
+                     *             "before": "s not just another video app”.\n\n",
+                     *             "after": " he wrote.\n\nCarr’s request to th"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "brendan-carr",
+                     *               "name": "Brendan Carr",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 2412,
+                     *                 "end": 2414,
+                     *                 "text": "he"
+                     *               },
+                     *               "rule": "speaker-pronoun-before>resolve-pronoun-person"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 2415,
+                     *             "end": 2420,
+                     *             "text": "wrote"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "critical",
+                     *               "confidence": 0.6,
+                     *               "rule": "target-pronoun-previous"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.85,
+                     *           "rule": "quote-speaker-verb-after"
+                     *         },
+                     *         {
+                     *           "attribution": "according-to",
+                     *           "verb": "according to",
+                     *           "text": "The panel, however, known as the Committee on Foreign Investment in the United States (CFIUS), is still conducting a national security review of the company",
+                     *           "evidence": {
+                     *             "start": 3091,
+                     *             "end": 3247,
+                     *             "text": "The panel, however, known as the Committee on Foreign Investment in the United States (CFIUS), is still conducting a national security review of the company",
+                     *             "before": "e Biden succeeded Donald Trump. ",
+                     *             "after": ", according to the letter.\n\n“We "
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 3262,
+                     *                 "end": 3272,
+                     *                 "text": "the letter"
+                     *               },
+                     *               "rule": "speaker-according-to>resolve-description-document",
+                     *               "role": "letter"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 3249,
+                     *             "end": 3261,
+                     *             "text": "according to"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "cfius",
+                     *               "name": "Committee on Foreign Investment in the United States",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.65,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.65,
+                     *           "rule": "according-to"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "say",
+                     *           "text": "We know we are among the most scrutinized platforms from a security standpoint and we aim to remove any doubt about the security of US user data",
+                     *           "evidence": {
+                     *             "start": 3275,
+                     *             "end": 3422,
+                     *             "text": "“We know we are among the most scrutinized platforms from a security standpoint and we aim to remove any doubt about the security of US user data,”",
+                     *             "before": "pany, according to the letter.\n\n",
+                     *             "after": " the letter said.\n\nTikTok has sa"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 3423,
+                     *                 "end": 3433,
+                     *                 "text": "the letter"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-description-document",
+                     *               "role": "letter"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 3434,
+                     *             "end": 3438,
+                     *             "text": "said"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.6,
+                     *               "rule": "target-self-we"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.9,
+                     *           "rule": "quote-speaker-verb-after"
+                     *         },
+                     *         {
+                     *           "attribution": "paraphrase",
+                     *           "verb": "say",
+                     *           "text": "employees in China have data access to US user data",
+                     *           "evidence": {
+                     *             "start": 3474,
+                     *             "end": 3525,
+                     *             "text": "employees in China have data access to US user data",
+                     *             "before": "ikTok has said in the past that ",
+                     *             "after": ". In a 2020 blogpost Roland Clou"
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "tiktok",
+                     *               "name": "TikTok",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 3441,
+                     *                 "end": 3447,
+                     *                 "text": "TikTok"
+                     *               },
+                     *               "rule": "speaker-before-cue>resolve-name+link-name"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 3452,
+                     *             "end": 3456,
+                     *             "text": "said"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "china-based-employees",
+                     *               "name": "China-based employees of ByteDance",
+                     *               "stance": "neutral",
+                     *               "confidence": 0.5,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.6,
+                     *           "rule": "speaker-verb-that"
+                     *         },
+                     *         {
+                     *           "attribution": "direct-quote",
+                     *           "verb": "say",
+                     *           "text": "Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.",
+                     *           "evidence": {
+                     *             "start": 3614,
+                     *             "end": 3799,
+                     *             "text": "“Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.”",
+                     *             "before": "rmation security officer, said: ",
+                     *             "after": ""
+                     *           },
+                     *           "speakers": [
+                     *             {
+                     *               "actor": "roland-cloutier",
+                     *               "name": "Roland Cloutier",
+                     *               "matched": true,
+                     *               "mention": {
+                     *                 "start": 3546,
+                     *                 "end": 3561,
+                     *                 "text": "Roland Cloutier"
+                     *               },
+                     *               "rule": "speaker-appositive-role>resolve-name+link-name",
+                     *               "role": "TikTok’s chief information security officer"
+                     *             }
+                     *           ],
+                     *           "cue": {
+                     *             "start": 3608,
+                     *             "end": 3612,
+                     *             "text": "said"
+                     *           },
+                     *           "targets": [
+                     *             {
+                     *               "actor": "apac-region-employees",
+                     *               "name": "Employees in the APAC region",
+                     *               "stance": "supportive",
+                     *               "confidence": 0.8,
+                     *               "rule": "target-named"
+                     *             }
+                     *           ],
+                     *           "confidence": 0.9,
+                     *           "rule": "speaker-verb-colon-quote"
+                     *         }
+                     *       ],
+                     *       "actors": [
+                     *         {
+                     *           "id": "buzzfeed",
+                     *           "name": "BuzzFeed",
+                     *           "kind": "organisation",
+                     *           "aliases": [],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "tiktok",
+                     *           "name": "TikTok",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "the Chinese-owned platform",
+                     *             "the app",
+                     *             "the company"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "shou-zi-chew",
+                     *           "name": "Shou Zi Chew",
+                     *           "kind": "person",
+                     *           "aliases": [
+                     *             "Chew"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "marsha-blackburn",
+                     *           "name": "Marsha Blackburn",
+                     *           "kind": "person",
+                     *           "aliases": [
+                     *             "Blackburn",
+                     *             "Senator Marsha Blackburn"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "brendan-carr",
+                     *           "name": "Brendan Carr",
+                     *           "kind": "person",
+                     *           "aliases": [
+                     *             "Carr",
+                     *             "a regulator",
+                     *             "the FCC commissioner"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "roland-cloutier",
+                     *           "name": "Roland Cloutier",
+                     *           "kind": "person",
+                     *           "aliases": [
+                     *             "Cloutier"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-name"
+                     *         },
+                     *         {
+                     *           "id": "china-based-employees",
+                     *           "name": "China-based employees of ByteDance",
+                     *           "kind": "group",
+                     *           "aliases": [
+                     *             "China-based employees",
+                     *             "employees in China"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "bytedance",
+                     *           "name": "ByteDance",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "TikTok's parent company"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "us-tiktok-users",
+                     *           "name": "American TikTok users",
+                     *           "kind": "group",
+                     *           "aliases": [
+                     *             "American users",
+                     *             "US users"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "apple",
+                     *           "name": "Apple",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "tech giants"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "google",
+                     *           "name": "Google",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "tech giants"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "biden-administration",
+                     *           "name": "Biden administration",
+                     *           "kind": "organisation",
+                     *           "aliases": [],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "oracle",
+                     *           "name": "Oracle",
+                     *           "kind": "organisation",
+                     *           "aliases": [],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "us-based-security-team",
+                     *           "name": "TikTok US-based security team",
+                     *           "kind": "group",
+                     *           "aliases": [
+                     *             "US-based security team",
+                     *             "our US-based security team"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "congress",
+                     *           "name": "US Congress",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "congress",
+                     *             "Congress"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "cfius",
+                     *           "name": "Committee on Foreign Investment in the United States",
+                     *           "kind": "organisation",
+                     *           "aliases": [
+                     *             "CFIUS",
+                     *             "US national security panel",
+                     *             "the panel"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "apac-region-employees",
+                     *           "name": "Employees in the APAC region",
+                     *           "kind": "group",
+                     *           "aliases": [
+                     *             "employees in the APAC region"
+                     *           ],
+                     *           "status": "matched",
+                     *           "rule": "link-target"
+                     *         },
+                     *         {
+                     *           "id": "republican-senators-and-a-regulator",
+                     *           "name": "Republican senators and a regulator",
+                     *           "kind": "group",
+                     *           "aliases": [],
+                     *           "status": "proposed",
+                     *           "rule": "link-proposed-new"
+                     *         },
+                     *         {
+                     *           "id": "republican-member-of-the-federal-communications-commission",
+                     *           "name": "Republican member of the Federal Communications Commission",
+                     *           "kind": "organisation",
+                     *           "aliases": [],
+                     *           "status": "proposed",
+                     *           "rule": "link-proposed-new"
+                     *         }
+                     *       ],
+                     *       "seed": {
+                     *         "documents": [
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft",
+                     *             "title": "TikTok on defense after report on foreign access of US user data",
+                     *             "kind": "news-article",
+                     *             "datePrecision": "month",
+                     *             "date": "2022-07",
+                     *             "text": "TikTok on defense after report on foreign access of US user data\n\n<span>Photograph: Mike Blake/Reuters</span>\nPhotograph: Mike Blake/Reuters\n\nTikTok is seeking to assuage fears over the security of American users’ data on the Chinese-owned platform, after Republican senators and a regulator argued the app poses a national security risk.\n\nThe concerns by lawmakers came after BuzzFeed reported last month that China-based employees of TikTok’s parent company ByteDance were repeatedly able to access non-public data of American users.\n\nNine Republican senators issued a letter to TikTok in response to the BuzzFeed report. And on Wednesday, a Republican member of the Federal Communications Commission (FCC) urged the chief executives of Apple and Google to kick TikTok out of its app stores.\n\nResponding to the senators’ concerns, TikTok told the lawmakers in a letter sent on Thursday that it is working on a final agreement with the Biden administration that would “fully safeguard user data and US national security interests”, according to copy of the letter seen by Reuters.\n\nRelated: How TikTok is turning a generation of video addicts into a data goldmine\n\nShou Zi Chew, TikTok’s chief executive, wrote in the letter the company was working with US cloud computing company Oracle on “new advanced data security controls that we hope to finalize in the near future”.\n\nTikTok’s letter acknowledged that China-based employees “can have access to TikTok US user data” but argued that access is subject to “robust cybersecurity controls and authorization approval protocols overseen by our US-based security team”.\n\nTikTok had announced last month it had completed migrating information on its US users to servers at Oracle but it was still using US and Singapore data centers for backup.\n\nThe company said in the letter it expects “to delete US users protected data from our own systems and fully pivot to Oracle cloud servers located in the US”.\n\nRepublican Senator Marsha Blackburn, one of the lawmakers who had spoken out, said TikTok “should have come clean from the start but instead tried to shroud their work in secrecy” and urged the company to testify before congress.\n\nBrendan Carr, the FCC commissioner, had argued in his letter to the Google and Apple CEOs that “TikTok is not just another video app”.\n\n“It harvests swaths of sensitive data that new reports show are being accessed in Beijing,” he wrote.\n\nCarr’s request to the tech giants was unusual given that the FCC does not have clear jurisdiction over the content of app stores. The FCC regulates the national security space usually through its authority to grant certain communications licenses to companies.\n\nTikTok is one of the world’s most popular social media apps, with more than 1 billion active users globally, and counts the US as its largest market.\n\nThursday’s letter came nearly two years after a US national security panel ordered ByteDance to divest TikTok because of fears that US user data could be passed on to China’s government. That order was not enforced after Joe Biden succeeded Donald Trump. The panel, however, known as the Committee on Foreign Investment in the United States (CFIUS), is still conducting a national security review of the company, according to the letter.\n\n“We know we are among the most scrutinized platforms from a security standpoint and we aim to remove any doubt about the security of US user data,” the letter said.\n\nTikTok has said in the past that employees in China have data access to US user data. In a 2020 blogpost Roland Cloutier, TikTok’s chief information security officer, said: “Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.”"
+                     *           }
+                     *         ],
+                     *         "actors": [
+                     *           {
+                     *             "id": "republican-senators-and-a-regulator",
+                     *             "name": "Republican senators and a regulator",
+                     *             "kind": "group",
+                     *             "aliases": [],
+                     *             "description": "Proposed by extraction from document tiktok-on-defense-2022-draft."
+                     *           },
+                     *           {
+                     *             "id": "republican-member-of-the-federal-communications-commission",
+                     *             "name": "Republican member of the Federal Communications Commission",
+                     *             "kind": "organisation",
+                     *             "aliases": [],
+                     *             "description": "Proposed by extraction from document tiktok-on-defense-2022-draft."
+                     *           }
+                     *         ],
+                     *         "statements": [
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s1",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "republican-senators-and-a-regulator",
+                     *                 "role": "Republican senators and a regulator"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "argue",
+                     *             "text": "the app poses a national security risk",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 299,
+                     *                 "end": 337,
+                     *                 "text": "the app poses a national security risk",
+                     *                 "before": "senators and a regulator argued ",
+                     *                 "after": ".\n\nThe concerns by lawmakers cam"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s2",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "buzzfeed"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "report",
+                     *             "text": "China-based employees of TikTok’s parent company ByteDance were repeatedly able to access non-public data of American users",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 406,
+                     *                 "end": 534,
+                     *                 "text": "that China-based employees of TikTok’s parent company ByteDance were repeatedly able to access non-public data of American users",
+                     *                 "before": "er BuzzFeed reported last month ",
+                     *                 "after": ".\n\nNine Republican senators issu"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "china-based-employees",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "bytedance",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "us-tiktok-users",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s3",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "republican-member-of-the-federal-communications-commission",
+                     *                 "role": "Republican member of the Federal Communications Commission"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "urge",
+                     *             "text": "the chief executives of Apple and Google to kick TikTok out of its app stores",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 715,
+                     *                 "end": 792,
+                     *                 "text": "the chief executives of Apple and Google to kick TikTok out of its app stores",
+                     *                 "before": "ications Commission (FCC) urged ",
+                     *                 "after": ".\n\nResponding to the senators’ c"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "apple",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "google",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s4",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "tell",
+                     *             "text": "fully safeguard user data and US national security interests",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 893,
+                     *                 "end": 1031,
+                     *                 "text": "it is working on a final agreement with the Biden administration that would “fully safeguard user data and US national security interests”",
+                     *                 "before": " a letter sent on Thursday that ",
+                     *                 "after": ", according to copy of the lette"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "biden-administration",
+                     *                 "stance": "supportive"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s5",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "shou-zi-chew",
+                     *                 "role": "TikTok’s chief executive"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "write",
+                     *             "text": "new advanced data security controls that we hope to finalize in the near future",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 1226,
+                     *                 "end": 1373,
+                     *                 "text": "the company was working with US cloud computing company Oracle on “new advanced data security controls that we hope to finalize in the near future”",
+                     *                 "before": " executive, wrote in the letter ",
+                     *                 "after": ".\n\nTikTok’s letter acknowledged "
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "supportive"
+                     *               },
+                     *               {
+                     *                 "actor": "oracle",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s6",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "role": "TikTok’s letter"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "acknowledge",
+                     *             "text": "can have access to TikTok US user data",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 1405,
+                     *                 "end": 1472,
+                     *                 "text": "that China-based employees “can have access to TikTok US user data”",
+                     *                 "before": ".\n\nTikTok’s letter acknowledged ",
+                     *                 "after": " but argued that access is subje"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "china-based-employees",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s7",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "role": "TikTok’s letter"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "argue",
+                     *             "text": "robust cybersecurity controls and authorization approval protocols overseen by our US-based security team",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 1484,
+                     *                 "end": 1617,
+                     *                 "text": "that access is subject to “robust cybersecurity controls and authorization approval protocols overseen by our US-based security team”",
+                     *                 "before": "TikTok US user data” but argued ",
+                     *                 "after": ".\n\nTikTok had announced last mon"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "us-based-security-team",
+                     *                 "stance": "supportive"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s8",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "announce",
+                     *             "text": "it had completed migrating information on its US users to servers at Oracle but it was still using US and Singapore data centers for backup",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 1652,
+                     *                 "end": 1791,
+                     *                 "text": "it had completed migrating information on its US users to servers at Oracle but it was still using US and Singapore data centers for backup",
+                     *                 "before": "TikTok had announced last month ",
+                     *                 "after": ".\n\nThe company said in the lette"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "us-tiktok-users",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "oracle",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s9",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "role": "company"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "say",
+                     *             "text": "to delete US users protected data from our own systems and fully pivot to Oracle cloud servers located in the US",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 1825,
+                     *                 "end": 1950,
+                     *                 "text": "it expects “to delete US users protected data from our own systems and fully pivot to Oracle cloud servers located in the US”",
+                     *                 "before": "\nThe company said in the letter ",
+                     *                 "after": ".\n\nRepublican Senator Marsha Bla"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "us-tiktok-users",
+                     *                 "stance": "supportive"
+                     *               },
+                     *               {
+                     *                 "actor": "oracle",
+                     *                 "stance": "supportive"
+                     *               },
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s10",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "marsha-blackburn",
+                     *                 "role": "one of the lawmakers who had spoken out"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "say",
+                     *             "text": "should have come clean from the start but instead tried to shroud their work in secrecy",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 2036,
+                     *                 "end": 2132,
+                     *                 "text": "TikTok “should have come clean from the start but instead tried to shroud their work in secrecy”",
+                     *                 "before": "makers who had spoken out, said ",
+                     *                 "after": " and urged the company to testif"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "critical"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s11",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "marsha-blackburn",
+                     *                 "role": "one of the lawmakers who had spoken out"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "urge",
+                     *             "text": "the company to testify before congress",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 2143,
+                     *                 "end": 2181,
+                     *                 "text": "the company to testify before congress",
+                     *                 "before": "heir work in secrecy” and urged ",
+                     *                 "after": ".\n\nBrendan Carr, the FCC commiss"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               },
+                     *               {
+                     *                 "actor": "congress",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s12",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "brendan-carr",
+                     *                 "role": "FCC commissioner"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "argue",
+                     *             "text": "TikTok is not just another video app",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 2274,
+                     *                 "end": 2317,
+                     *                 "text": "that “TikTok is not just another video app”",
+                     *                 "before": "er to the Google and Apple CEOs ",
+                     *                 "after": ".\n\n“It harvests swaths of sensit"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s13",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "brendan-carr"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "write",
+                     *             "text": "It harvests swaths of sensitive data that new reports show are being accessed in Beijing",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 2320,
+                     *                 "end": 2411,
+                     *                 "text": "“It harvests swaths of sensitive data that new reports show are being accessed in Beijing,”",
+                     *                 "before": "s not just another video app”.\n\n",
+                     *                 "after": " he wrote.\n\nCarr’s request to th"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "critical"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s14",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "role": "letter"
+                     *               }
+                     *             ],
+                     *             "attribution": "according-to",
+                     *             "verb": "according to",
+                     *             "text": "The panel, however, known as the Committee on Foreign Investment in the United States (CFIUS), is still conducting a national security review of the company",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 3091,
+                     *                 "end": 3247,
+                     *                 "text": "The panel, however, known as the Committee on Foreign Investment in the United States (CFIUS), is still conducting a national security review of the company",
+                     *                 "before": "e Biden succeeded Donald Trump. ",
+                     *                 "after": ", according to the letter.\n\n“We "
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "cfius",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s15",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "role": "letter"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "say",
+                     *             "text": "We know we are among the most scrutinized platforms from a security standpoint and we aim to remove any doubt about the security of US user data",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 3275,
+                     *                 "end": 3422,
+                     *                 "text": "“We know we are among the most scrutinized platforms from a security standpoint and we aim to remove any doubt about the security of US user data,”",
+                     *                 "before": "pany, according to the letter.\n\n",
+                     *                 "after": " the letter said.\n\nTikTok has sa"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "tiktok",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s16",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "tiktok"
+                     *               }
+                     *             ],
+                     *             "attribution": "paraphrase",
+                     *             "verb": "say",
+                     *             "text": "employees in China have data access to US user data",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 3474,
+                     *                 "end": 3525,
+                     *                 "text": "employees in China have data access to US user data",
+                     *                 "before": "ikTok has said in the past that ",
+                     *                 "after": ". In a 2020 blogpost Roland Clou"
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "china-based-employees",
+                     *                 "stance": "neutral"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "id": "tiktok-on-defense-2022-draft-s17",
+                     *             "speakers": [
+                     *               {
+                     *                 "actor": "roland-cloutier",
+                     *                 "role": "TikTok’s chief information security officer"
+                     *               }
+                     *             ],
+                     *             "attribution": "direct-quote",
+                     *             "verb": "say",
+                     *             "text": "Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.",
+                     *             "datePrecision": "unknown",
+                     *             "reportedIn": {
+                     *               "document": "tiktok-on-defense-2022-draft",
+                     *               "evidence": {
+                     *                 "start": 3614,
+                     *                 "end": 3799,
+                     *                 "text": "“Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.”",
+                     *                 "before": "rmation security officer, said: ",
+                     *                 "after": ""
+                     *               }
+                     *             },
+                     *             "targets": [
+                     *               {
+                     *                 "actor": "apac-region-employees",
+                     *                 "stance": "supportive"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        statements: {
+                            /** @description direct-quote: the source quotes the words; paraphrase: it restates them; according-to: it attributes a claim to the speaker */
+                            attribution: "direct-quote" | "paraphrase" | "according-to";
+                            /** @description the reporting verb's lemma: say, tell, argue, according to... */
+                            verb: string;
+                            /** @description the quoted words (direct quote) or the reported content */
+                            text: string;
+                            /** @description the span of the text that backs the statement */
+                            evidence: {
+                                /** @description first code point */
+                                start: number;
+                                /** @description code point after the span */
+                                end: number;
+                                /** @description the text between start and end */
+                                text: string;
+                                /** @description up to 32 code points before the span */
+                                before: string;
+                                /** @description up to 32 code points after the span */
+                                after: string;
+                            };
+                            speakers: {
+                                /** @description the actor id, known or proposed; null when a pronoun could not be resolved */
+                                actor: string | null;
+                                name: string;
+                                /** @description the role the text gives the speaker */
+                                role?: string;
+                                /** @description true: an actor the graph already holds */
+                                matched: boolean;
+                                mention: {
+                                    /** @description first code point */
+                                    start: number;
+                                    /** @description code point after the span */
+                                    end: number;
+                                    /** @description the text between start and end */
+                                    text: string;
+                                };
+                                /** @description the extraction rule that made this decision (for tracing a wrong draft to its stage) */
+                                rule: string;
+                            }[];
+                            cue: {
+                                /** @description first code point */
+                                start: number;
+                                /** @description code point after the span */
+                                end: number;
+                                /** @description the text between start and end */
+                                text: string;
+                            };
+                            targets: {
+                                actor: string;
+                                name: string;
+                                /** @description the statement's stance towards this target */
+                                stance: "critical" | "supportive" | "neutral";
+                                /** @description how sure the stance is */
+                                confidence: number;
+                                /** @description the extraction rule that made this decision (for tracing a wrong draft to its stage) */
+                                rule: string;
+                            }[];
+                            /** @description how sure the attribution is */
+                            confidence: number;
+                            /** @description the extraction rule that made this decision (for tracing a wrong draft to its stage) */
+                            rule: string;
+                        }[];
+                        actors: {
+                            id: string;
+                            name: string;
+                            /** @description what kind of actor */
+                            kind: "person" | "organisation" | "group";
+                            aliases: string[];
+                            /** @description matched: already in the graph; proposed: new, declared in the seed fragment */
+                            status: "matched" | "proposed";
+                            /** @description the extraction rule that made this decision (for tracing a wrong draft to its stage) */
+                            rule: string;
+                        }[];
+                        seed: components["schemas"]["GraphSeedFile"];
+                    };
+                };
+            };
+            /** @description Invalid parameters: each one is named with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request took longer than REQUEST_TIMEOUT_MS to arrive or be answered */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit exceeded: see Retry-After */

@@ -32,3 +32,9 @@ export function highlight (text: string, terms: string[], width = 160): string {
 function escapeHtml (text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
+
+/** Any of the words may match (OR), each as a whole term; null when there is none. */
+export function anyTermQuery (terms: string[]): string | null {
+  const escaped = terms.filter((t) => t.length > 0).map((t) => t.replace(SPECIAL, (c) => `\\${c}`))
+  return escaped.length === 0 ? null : escaped.join(' OR ')
+}

@@ -23,6 +23,7 @@ export const OPENAPI_TAGS = [
   { name: 'search', description: 'Full-text search and counts' },
   { name: 'export', description: 'The graph as files: NDJSON (the import format), CSV, GraphML, GEXF, JSON-LD' },
   { name: 'writes', description: 'Create, change, delete, merge, import (API key needed)' },
+  { name: 'extract', description: 'Drafting statements from an article, for review before import (writes nothing)' },
   { name: 'health', description: 'Liveness and readiness' },
 ]
 

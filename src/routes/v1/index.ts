@@ -8,6 +8,7 @@ import { etagMatches, etagOf } from '../../lib/etag.js'
 import { sharedResponses } from '../../schemas/responses.js'
 import actors from './actors.js'
 import documents from './documents.js'
+import extract from './extract.js'
 import graph from './graph.js'
 import importRoute from './import.js'
 import search from './search.js'
@@ -54,6 +55,7 @@ const v1: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, { conf
   await fastify.register(importRoute, { config })
   await fastify.register(exportRoute)
   await fastify.register(jsonLdContext)
+  await fastify.register(extract, { config })
 }
 
 export default v1
