@@ -1,5 +1,6 @@
 // Bulk import (POST /v1/import): graph-seed records validated with the seeding CLI's own rules,
-// references resolved against what the database holds, then all written or none.
+// references resolved against what the database holds; nothing is written when anything is
+// rejected, and valid data goes in bounded transactions (repositories/writer.ts).
 import type { Db } from '../db/db.js'
 import { validateSeed, type SeedInput } from '../domain/validate.js'
 import { existingInDb } from '../repositories/existing.js'

@@ -194,8 +194,13 @@ export interface CliResult { code: number | null, stdout: string, stderr: string
 
 /** Runs the real seed CLI (`npm run seed`'s entry point) against the given Neo4j. */
 export function runSeedCli (args: string[], neo4jUri: string): Promise<CliResult> {
+  return runTool('tools/seed.ts', args, neo4jUri)
+}
+
+/** Runs one of the CLIs under tools/ as `npm run` does, against the given Neo4j. */
+export function runTool (tool: string, args: string[], neo4jUri: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/seed.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', tool, ...args], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: neo4jUri, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

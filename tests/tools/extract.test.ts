@@ -1,7 +1,6 @@
 // `npm run extract` as a child process against the test Neo4j (the article graph): it writes a
 // seed file and the text beside it that the seed CLI's --dry-run validates; bad input is one
 // line on stderr and exit 1, with no stack trace.
-import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers.js'
 import { seedArticle } from '../support/fixtures.js'
+import { runTool } from '../seed/seed-helpers.js'
 import { projectRoot } from '../../src/lib/paths.js'
 
 const ROOT = projectRoot()
@@ -17,21 +17,7 @@ const CLI_TIMEOUT = 120_000
 // A short article written for this test.
 const TEXT = 'Council weighs app ban\n\nShou Zi Chew said “we have never shared American user data with anyone”. Lena Ortiz, a city councillor, said the ban would help nobody.\n'
 
-function run (tool: string, args: string[], neo4jUri: string): Promise<{ code: number | null, stdout: string, stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', tool, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: neo4jUri, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString() })
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString() })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const run = runTool
 
 describe('npm run extract (the CLI)', () => {
   const uri = inject('neo4jUri')

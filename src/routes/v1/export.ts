@@ -16,7 +16,7 @@ import { gexf } from '../../formats/gexf.js'
 import { jsonldExport } from '../../formats/jsonld.js'
 import { GRAPH_EDGE_MODES, type GraphExtraNode } from '../../formats/graph.js'
 import { STATEMENT_FILTERS } from './statements.js'
-import { idList } from './params.js'
+import { statementFilter } from './params.js'
 import { EXPORT_EXAMPLES } from './export-examples.js'
 
 export const EXPORT_FORMATS = ['ndjson', 'csv', 'graphml', 'gexf', 'jsonld'] as const
@@ -71,7 +71,7 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       } as never,
     },
   }, async (request, reply) => {
-    const { format = 'ndjson', table, spreadsheetSafe, edges, include, speaker, about, topic, document, stance, type, q, since, until, includeAffiliates } = request.query
+    const { format = 'ndjson', table, spreadsheetSafe, edges, include } = request.query
     const misplaced = [
       ...(format !== 'csv' ? (['table', 'spreadsheetSafe'] as const).filter((k) => request.query[k] !== undefined) : []),
       ...(format !== 'graphml' && format !== 'gexf' ? (['edges', 'include'] as const).filter((k) => request.query[k] !== undefined) : []),
@@ -79,18 +79,7 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (misplaced.length > 0) {
       throw badParameters(misplaced.map((k) => ({ name: `querystring.${k}`, reason: `does not apply to format=${format}` })))
     }
-    const source = await repo.source({
-      speakers: idList(speaker, 'speaker'),
-      about: idList(about, 'about'),
-      topics: idList(topic, 'topic'),
-      documents: idList(document, 'document'),
-      stance,
-      type,
-      q,
-      since,
-      until,
-      includeAffiliates,
-    })
+    const source = await repo.source(statementFilter(request.query))
     const graph = { edges: edges ?? 'statements', include: [...new Set(include?.split(',') ?? [])] as GraphExtraNode[] }
     const today = new Date().toISOString().slice(0, 10)
     const chunks = format === 'csv'

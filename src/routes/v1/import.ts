@@ -1,6 +1,7 @@
 // POST /v1/import: graph-seed data over HTTP, as one JSON seed file or as NDJSON (one seed
-// fragment such as {"actors":[...]} per line, parsed as it streams in). All or nothing: with
-// any rejection nothing is written. Validation and writing are the seeding CLI's own code.
+// fragment such as {"actors":[...]} per line, parsed as it streams in). With any rejection
+// nothing is written; valid data is written in bounded transactions (services/importer.ts).
+// Validation and writing are the seeding CLI's own code.
 import { createInterface } from 'node:readline'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
@@ -56,7 +57,7 @@ const importRoute: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastif
       operationId: 'importGraph',
       tags: ['writes'],
       summary: 'Bulk import in the graph-seed format',
-      description: 'Accepts one graph-seed file (`application/json`) or NDJSON (`application/x-ndjson`), one seed fragment per line, e.g. `{"actors":[...]}`. Every line is validated with the seeding CLI\'s rules, references may name what the database holds, and either everything is written in one transaction or, when anything is rejected, nothing is (422 with the line, JSON path and reason of each rejection). Needs the write scope.',
+      description: 'Accepts one graph-seed file (`application/json`) or NDJSON (`application/x-ndjson`), one seed fragment per line, e.g. `{"actors":[...]}`. Every line is validated with the seeding CLI\'s rules, references may name what the database holds, and when anything is rejected nothing is written (422 with the line, JSON path and reason of each rejection). Valid data is written in bounded transactions, so an import of any size fits the database\'s transaction memory; if the database fails part-way (503), the same import again completes it. Needs the write scope.',
       security: [{ apiKey: [] }],
       body: {
         description: 'a graph-seed file, or NDJSON of seed fragments',

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { MAX_IDS } from '../../schemas/api.js'
 import { badParameters, notFound } from '../../lib/errors.js'
 import type { ActorsRepository } from '../../repositories/actors.js'
+import type { StatementFilter } from '../../repositories/statements.js'
 
 /** `a,b,c` into distinct ids; more than MAX_IDS is a 400 naming the parameter. */
 export function idList (value: string | undefined, name: string): string[] | undefined {
@@ -36,4 +37,34 @@ export async function requireActor (actors: ActorsRepository, id: string, reques
     return null
   }
   throw notFound('actor', id)
+}
+
+/** The query string of /v1/statements (and of /v1/export, which takes its filters) as the repository's filter. */
+interface StatementQuery {
+  speaker?: string
+  about?: string
+  topic?: string
+  document?: string
+  stance?: string
+  type?: string
+  q?: string
+  since?: string
+  until?: string
+  includeAffiliates?: boolean
+}
+
+export function statementFilter (query: StatementQuery): StatementFilter {
+  const { speaker, about, topic, document, stance, type, q, since, until, includeAffiliates } = query
+  return {
+    speakers: idList(speaker, 'speaker'),
+    about: idList(about, 'about'),
+    topics: idList(topic, 'topic'),
+    documents: idList(document, 'document'),
+    stance,
+    type,
+    q,
+    since,
+    until,
+    includeAffiliates,
+  }
 }

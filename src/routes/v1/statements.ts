@@ -5,7 +5,7 @@ import { AttributionSchema } from '../../domain/seed-model.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
-import { idList, linkNext } from './params.js'
+import { linkNext, statementFilter } from './params.js'
 import { negotiateJsonLd, statementJsonLd, withJsonLd } from './jsonld.js'
 import { baseUrl } from '../../plugins/external/base-url.js'
 
@@ -40,19 +40,8 @@ const statements: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: { ...PageSchema(Type.Ref(StatementSchema), 'a page of statements, newest first'), examples: example('listStatements') }, ...problemResponses(304, 400, 503) },
     },
   }, async (request, reply) => {
-    const { speaker, about, topic, document, stance, type, q, since, until, includeAffiliates, limit = 20, cursor } = request.query
-    const result = await repo.list({
-      speakers: idList(speaker, 'speaker'),
-      about: idList(about, 'about'),
-      topics: idList(topic, 'topic'),
-      documents: idList(document, 'document'),
-      stance,
-      type,
-      q,
-      since,
-      until,
-      includeAffiliates,
-    }, { limit, cursor })
+    const { limit = 20, cursor } = request.query
+    const result = await repo.list(statementFilter(request.query), { limit, cursor })
     linkNext(request, reply, result.next)
     return result
   })
