@@ -77,7 +77,7 @@ export interface paths {
         };
         /**
          * One actor, its affiliations and statement counts
-         * @description The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one.
+         * @description The actor with its affiliations (roles and time spans, both directions) and how many statements it made and how many are about it. An id that was merged into another answers 308 to the canonical one. With `Accept: application/ld+json`, JSON-LD (a schema.org Person or Organization; context at /v1/context.jsonld).
          */
         get: operations["getActor"];
         /**
@@ -173,7 +173,7 @@ export interface paths {
         };
         /**
          * One statement with its evidence
-         * @description The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements.
+         * @description The statement, its speakers, targets with stance, topics, the reporting document with the exact span, the original document, and linked statements. With `Accept: application/ld+json`, the same as JSON-LD (schema.org Quotation or Claim, the evidence as a W3C Web Annotation, PROV-O provenance; context at /v1/context.jsonld).
          */
         get: operations["getStatement"];
         /**
@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * One document: its statements, actors, authors and addressees
-         * @description The document with its publisher, authors and addressees, the actors its statements mention, the statements it reports in text order (each with its evidence; at most 200) and those first made in it. `includeText=true` adds the full text.
+         * @description The document with its publisher, authors and addressees, the actors its statements mention, the statements it reports in text order (each with its evidence; at most 200) and those first made in it. `includeText=true` adds the full text. With `Accept: application/ld+json`, JSON-LD (a schema.org CreativeWork with its statements as parts; context at /v1/context.jsonld).
          */
         get: operations["getDocument"];
         /**
@@ -443,9 +443,56 @@ export interface paths {
         put?: never;
         /**
          * Bulk import in the graph-seed format
-         * @description Accepts one graph-seed file (`application/json`) or NDJSON (`application/x-ndjson`), one seed fragment per line, e.g. `{"actors":[...]}`. Every line is validated with the seeding CLI's rules, references may name what the database holds, and either everything is written in one transaction or, when anything is rejected, nothing is (422 with the line, JSON path and reason of each rejection). Needs the write scope.
+         * @description Accepts one graph-seed file (`application/json`) or NDJSON (`application/x-ndjson`), one seed fragment per line, e.g. `{"actors":[...]}`. Every line is validated with the seeding CLI's rules, references may name what the database holds, and when anything is rejected nothing is written (422 with the line, JSON path and reason of each rejection). Valid data is written in bounded transactions, so an import of any size fits the database's transaction memory; if the database fails part-way (503), the same import again completes it. Needs the write scope.
          */
         post: operations["importGraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph, or a filtered subgraph, as a file for other tools
+         * @description Without filters: the whole graph. With the filters of `GET /v1/statements`: the matching statements with their speakers, targets, documents (and their publishers, authors, addressees), topics, the affiliations among those actors and the links among those statements. Streamed (the file is never built in memory), as an attachment named `whosaid-<date>.<ext>`.
+         *
+         *     - `ndjson`: the `POST /v1/import` format, one seed fragment per line in dependency order (actors, topics, documents with their text inline, affiliations, statements); importing it into an empty database rebuilds the graph. `npm run dump` / `npm run restore` do the same from a shell.
+         *     - `csv`: RFC 4180 with a header row; `table=statements` has one row per statement × speaker × target (a statement without targets has one row per speaker), `table=actors` and `table=documents` the other tables.
+         *     - `graphml` and `gexf`: actors as nodes (`include=documents,statements` adds those), with edges from speaker to target per statement or merged per pair (`edges=pairs`, weighted, with stance counts); GEXF dates are spells, for Gephi's timeline.
+         *     - `jsonld`: one JSON-LD document with an inline @context and an @graph (schema.org, W3C Web Annotation, PROV-O), the same nodes as GET by id with `Accept: application/ld+json`.
+         *
+         *     A filter that matches nothing gives a valid empty file.
+         */
+        get: operations["exportGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/context.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON-LD context of whosaid's JSON-LD answers
+         * @description Maps the terms of the JSON-LD answers (GET by id with `Accept: application/ld+json`) to schema.org, W3C Web Annotation (oa:), PROV-O (prov:) and whosaid's own vocabulary (`urn:whosaid:vocab:`). Exports in JSON-LD carry the same context inline.
+         */
+        get: operations["getJsonLdContext"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1381,6 +1428,14 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ActorDetail"];
+                    "application/ld+json": {
+                        /** @description the URL of whosaid's JSON-LD context (GET /v1/context.jsonld) */
+                        "@context": string;
+                        /** @description the resource's stable URI */
+                        "@id": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Not modified: the ETag in If-None-Match still matches */
@@ -2977,6 +3032,14 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Statement"];
+                    "application/ld+json": {
+                        /** @description the URL of whosaid's JSON-LD context (GET /v1/context.jsonld) */
+                        "@context": string;
+                        /** @description the resource's stable URI */
+                        "@id": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Not modified: the ETag in If-None-Match still matches */
@@ -4453,6 +4516,14 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DocumentDetail"];
+                    "application/ld+json": {
+                        /** @description the URL of whosaid's JSON-LD context (GET /v1/context.jsonld) */
+                        "@context": string;
+                        /** @description the resource's stable URI */
+                        "@id": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Not modified: the ETag in If-None-Match still matches */
@@ -6659,18 +6730,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:54:27.746Z",
+                     *           "at": "2026-12-01T23:18:20.508Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T22:54:27.746Z",
+                     *           "at": "2026-12-01T23:18:20.508Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIyOjU0OjI3Ljc0NloiLCJhY3RvcjphcHBsZSJd"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIzOjE4OjIwLjUwOFoiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {
@@ -6908,6 +6979,314 @@ export interface operations {
                             reason: string;
                         }[];
                     };
+                };
+            };
+            /** @description Rate limit exceeded: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable, timed out, or the service is overloaded: see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportGraph: {
+        parameters: {
+            query?: {
+                /** @description ndjson: the import format (one seed fragment per line); csv; graphml; gexf (GEXF 1.3); jsonld */
+                format?: "ndjson" | "csv" | "graphml" | "gexf" | "jsonld";
+                /** @description statements by any of these actors: one or more ids separated by commas (at most 50) */
+                speaker?: string;
+                /** @description statements about any of these actors: one or more ids separated by commas (at most 50) */
+                about?: string;
+                /** @description only statements on these topics: one or more ids separated by commas (at most 50) */
+                topic?: string;
+                /** @description statements reported in, or first made in, these documents: one or more ids separated by commas (at most 50) */
+                document?: string;
+                /** @description only statements with this stance (towards the `about` actors when given, else towards any target) */
+                stance?: "critical" | "supportive" | "neutral";
+                /** @description attribution type: direct-quote, paraphrase or according-to */
+                type?: "direct-quote" | "paraphrase" | "according-to";
+                /** @description words to find in the statement text */
+                q?: string;
+                /** @description only statements made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD) */
+                since?: string;
+                /** @description only statements made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD) */
+                until?: string;
+                /** @description widen speaker and about to the actors' affiliates */
+                includeAffiliates?: boolean;
+                /** @description format=csv only: statements (one row per statement × speaker × target), actors or documents (default statements) */
+                table?: "statements" | "actors" | "documents";
+                /** @description format=csv only (default false): prefix cells that start with = + - @ tab or CR with an apostrophe, so spreadsheets do not run them as formulas (changes the data) */
+                spreadsheetSafe?: boolean;
+                /** @description format=graphml or gexf only: statements (an edge speaker → target per statement) or pairs (one edge per speaker and target, weight = statements, with stance counts); default statements */
+                edges?: "statements" | "pairs";
+                /** @description format=graphml or gexf only: node kinds besides actors, comma-separated: documents, statements */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the export, streamed */
+            200: {
+                headers: {
+                    /** @description attachment; filename="whosaid-<date>.<ext>" */
+                    "content-disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {"actors":[{"id":"apac-region-employees","name":"Employees in the APAC region","kind":"group","description":"Employees in the Asia-Pacific region, including China, mentioned in Roland Cloutier's 2020 blog post.","aliases":["employees in the APAC region"]}]}
+                     *     {"actors":[{"id":"china-based-employees","name":"China-based employees of ByteDance","kind":"group","description":"Employees of TikTok's parent company ByteDance based in China, reported to have accessed non-public US user data.","aliases":["China-based employees","employees in China"]}]}
+                     *     {"actors":[{"id":"roland-cloutier","name":"Roland Cloutier","kind":"person","description":"TikTok's chief information security officer; author of a 2020 blog post on data access.","aliases":["Cloutier"]}]}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example statement_id,speaker_id,speaker_name,speaker_role,target_id,target_name,stance,attribution,verb,text,date,date_precision,document_id,document_title,document_url,evidence_start,evidence_end,evidence_text,original_document_id,topics
+                     *     cloutier-minimize-data-access-across-regions,roland-cloutier,Roland Cloutier,TikTok's chief information security officer,apac-region-employees,Employees in the APAC region,neutral,direct-quote,said,"Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.",2020,year,tiktok-on-defense-2022,TikTok on defense after report on foreign access of US user data,,3527,3799,"In a 2020 blogpost Roland Cloutier, TikTok’s chief information security officer, said: “Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.”",cloutier-blog-post-2020,china-based-data-access;data-security-controls;us-user-data
+                     *     cloutier-minimize-data-access-across-regions,roland-cloutier,Roland Cloutier,TikTok's chief information security officer,china-based-employees,China-based employees of ByteDance,neutral,direct-quote,said,"Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.",2020,year,tiktok-on-defense-2022,TikTok on defense after report on foreign access of US user data,,3527,3799,"In a 2020 blogpost Roland Cloutier, TikTok’s chief information security officer, said: “Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.”",cloutier-blog-post-2020,china-based-data-access;data-security-controls;us-user-data
+                     */
+                    "text/csv": string;
+                    /**
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+                     *       <key id="n_type" for="node" attr.name="type" attr.type="string"/>
+                     *       <key id="n_name" for="node" attr.name="name" attr.type="string"/>
+                     *       <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
+                     *       <key id="n_said" for="node" attr.name="said" attr.type="int"/>
+                     *       <key id="n_about" for="node" attr.name="about" attr.type="int"/>
+                     *       <key id="n_statements" for="node" attr.name="statements" attr.type="int"/>
+                     *       <key id="n_date" for="node" attr.name="date" attr.type="string"/>
+                     *       <key id="n_datePrecision" for="node" attr.name="datePrecision" attr.type="string"/>
+                     *       <key id="n_url" for="node" attr.name="url" attr.type="string"/>
+                     *       <key id="n_attribution" for="node" attr.name="attribution" attr.type="string"/>
+                     *       <key id="n_verb" for="node" attr.name="verb" attr.type="string"/>
+                     *       <key id="n_text" for="node" attr.name="text" attr.type="string"/>
+                     *       <key id="n_dateStart" for="node" attr.name="dateStart" attr.type="string"/>
+                     *       <key id="n_dateEnd" for="node" attr.name="dateEnd" attr.type="string"/>
+                     *       <key id="e_type" for="edge" attr.name="type" attr.type="string"/>
+                     *       <key id="e_statement" for="edge" attr.name="statement" attr.type="string"/>
+                     *       <key id="e_stance" for="edge" attr.name="stance" attr.type="string"/>
+                     *       <key id="e_attribution" for="edge" attr.name="attribution" attr.type="string"/>
+                     *       <key id="e_verb" for="edge" attr.name="verb" attr.type="string"/>
+                     *       <key id="e_text" for="edge" attr.name="text" attr.type="string"/>
+                     *       <key id="e_date" for="edge" attr.name="date" attr.type="string"/>
+                     *       <key id="e_role" for="edge" attr.name="role" attr.type="string"/>
+                     *       <key id="e_critical" for="edge" attr.name="critical" attr.type="int"/>
+                     *       <key id="e_supportive" for="edge" attr.name="supportive" attr.type="int"/>
+                     *       <key id="e_neutral" for="edge" attr.name="neutral" attr.type="int"/>
+                     *       <key id="e_total" for="edge" attr.name="total" attr.type="int"/>
+                     *       <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
+                     *       <key id="e_dateStart" for="edge" attr.name="dateStart" attr.type="string"/>
+                     *       <key id="e_dateEnd" for="edge" attr.name="dateEnd" attr.type="string"/>
+                     *       <graph id="whosaid" edgedefault="directed">
+                     *         <node id="actor:apac-region-employees"><data key="n_type">actor</data><data key="n_name">Employees in the APAC region</data><data key="n_kind">group</data><data key="n_said">0</data><data key="n_about">1</data></node>
+                     *         <node id="actor:china-based-employees"><data key="n_type">actor</data><data key="n_name">China-based employees of ByteDance</data><data key="n_kind">group</data><data key="n_said">0</data><data key="n_about">1</data></node>
+                     *         <node id="actor:roland-cloutier"><data key="n_type">actor</data><data key="n_name">Roland Cloutier</data><data key="n_kind">person</data><data key="n_said">1</data><data key="n_about">0</data></node>
+                     *         <edge id="cloutier-minimize-data-access-across-regions:roland-cloutier:apac-region-employees" source="actor:roland-cloutier" target="actor:apac-region-employees"><data key="e_type">statement</data><data key="e_stance">neutral</data><data key="e_role">TikTok&apos;s chief information security officer</data><data key="e_attribution">direct-quote</data><data key="e_verb">said</data><data key="e_text">Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.</data><data key="e_date">2020</data><data key="e_statement">cloutier-minimize-data-access-across-regions</data><data key="e_weight">1</data><data key="e_dateStart">2020-01-01</data><data key="e_dateEnd">2020-12-31</data></edge>
+                     *         <edge id="cloutier-minimize-data-access-across-regions:roland-cloutier:china-based-employees" source="actor:roland-cloutier" target="actor:china-based-employees"><data key="e_type">statement</data><data key="e_stance">neutral</data><data key="e_role">TikTok&apos;s chief information security officer</data><data key="e_attribution">direct-quote</data><data key="e_verb">said</data><data key="e_text">Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US.</data><data key="e_date">2020</data><data key="e_statement">cloutier-minimize-data-access-across-regions</data><data key="e_weight">1</data><data key="e_dateStart">2020-01-01</data><data key="e_dateEnd">2020-12-31</data></edge>
+                     *       </graph>
+                     *     </graphml>
+                     */
+                    "application/graphml+xml": string;
+                    /**
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+                     *       <meta lastmodifieddate="2026-12-01"><creator>whosaid</creator><description>who said what about whom</description></meta>
+                     *       <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">
+                     *         <attributes class="node" mode="static">
+                     *           <attribute id="type" title="type" type="string"/>
+                     *           <attribute id="name" title="name" type="string"/>
+                     *           <attribute id="kind" title="kind" type="string"/>
+                     *           <attribute id="said" title="said" type="integer"/>
+                     *           <attribute id="about" title="about" type="integer"/>
+                     *           <attribute id="statements" title="statements" type="integer"/>
+                     *           <attribute id="date" title="date" type="string"/>
+                     *           <attribute id="datePrecision" title="datePrecision" type="string"/>
+                     *           <attribute id="url" title="url" type="string"/>
+                     *           <attribute id="attribution" title="attribution" type="string"/>
+                     *           <attribute id="verb" title="verb" type="string"/>
+                     *           <attribute id="text" title="text" type="string"/>
+                     *         </attributes>
+                     *         <attributes class="edge" mode="static">
+                     *           <attribute id="type" title="type" type="string"/>
+                     *           <attribute id="statement" title="statement" type="string"/>
+                     *           <attribute id="stance" title="stance" type="string"/>
+                     *           <attribute id="attribution" title="attribution" type="string"/>
+                     *           <attribute id="verb" title="verb" type="string"/>
+                     *           <attribute id="text" title="text" type="string"/>
+                     *           <attribute id="date" title="date" type="string"/>
+                     *           <attribute id="role" title="role" type="string"/>
+                     *           <attribute id="critical" title="critical" type="integer"/>
+                     *           <attribute id="supportive" title="supportive" type="integer"/>
+                     *           <attribute id="neutral" title="neutral" type="integer"/>
+                     *           <attribute id="total" title="total" type="integer"/>
+                     *         </attributes>
+                     *         <nodes>
+                     *           <node id="actor:apac-region-employees" label="Employees in the APAC region"><attvalues><attvalue for="type" value="actor"/><attvalue for="name" value="Employees in the APAC region"/><attvalue for="kind" value="group"/><attvalue for="said" value="0"/><attvalue for="about" value="1"/></attvalues></node>
+                     *           <node id="actor:china-based-employees" label="China-based employees of ByteDance"><attvalues><attvalue for="type" value="actor"/><attvalue for="name" value="China-based employees of ByteDance"/><attvalue for="kind" value="group"/><attvalue for="said" value="0"/><attvalue for="about" value="1"/></attvalues></node>
+                     *           <node id="actor:roland-cloutier" label="Roland Cloutier"><attvalues><attvalue for="type" value="actor"/><attvalue for="name" value="Roland Cloutier"/><attvalue for="kind" value="person"/><attvalue for="said" value="1"/><attvalue for="about" value="0"/></attvalues></node>
+                     *         </nodes>
+                     *         <edges>
+                     *           <edge id="cloutier-minimize-data-access-across-regions:roland-cloutier:apac-region-employees" source="actor:roland-cloutier" target="actor:apac-region-employees" label="said" weight="1"><attvalues><attvalue for="type" value="statement"/><attvalue for="stance" value="neutral"/><attvalue for="role" value="TikTok&apos;s chief information security officer"/><attvalue for="attribution" value="direct-quote"/><attvalue for="verb" value="said"/><attvalue for="text" value="Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US."/><attvalue for="date" value="2020"/><attvalue for="statement" value="cloutier-minimize-data-access-across-regions"/></attvalues><spells><spell start="2020-01-01" end="2020-12-31"/></spells></edge>
+                     *           <edge id="cloutier-minimize-data-access-across-regions:roland-cloutier:china-based-employees" source="actor:roland-cloutier" target="actor:china-based-employees" label="said" weight="1"><attvalues><attvalue for="type" value="statement"/><attvalue for="stance" value="neutral"/><attvalue for="role" value="TikTok&apos;s chief information security officer"/><attvalue for="attribution" value="direct-quote"/><attvalue for="verb" value="said"/><attvalue for="text" value="Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US."/><attvalue for="date" value="2020"/><attvalue for="statement" value="cloutier-minimize-data-access-across-regions"/></attvalues><spells><spell start="2020-01-01" end="2020-12-31"/></spells></edge>
+                     */
+                    "application/gexf+xml": string;
+                    /**
+                     * @example {"@context":{"@version":1.1,"schema":"https://schema.org/","prov":"http://www.w3.org/ns/prov#","oa":"http://www.w3.org/ns/oa#","xsd":"http://www.w3.org/2001/XMLSchema#","ws":"urn:whosaid:vocab:","Quotation":"schema:Quotation","Claim":"schema:Claim","Person":"schema:Person","Organization":"schema:Organization","Group":"ws:Group","Agent":"prov:Agent","CreativeWork":"schema:CreativeWork","NewsArticle":"schema:NewsArticle","Report":"schema:Report","BlogPosting":"schema:BlogPosting","Message":"schema:Message","DefinedTerm":"schema:DefinedTerm","Affiliation":"ws:Affiliation","SpeakerRole":"ws:SpeakerRole","TargetStance":"ws:TargetStance","Annotation":"oa:Annotation","SpecificResource":"oa:SpecificResource","TextPositionSelector":"oa:TextPositionSelector","TextQuoteSelector":"oa:TextQuoteSelector","name":"schema:name","alternateName":"schema:alternateName","description":"schema:description","text":"schema:text","url":{"@id":"schema:url","@type":"@id"},"author":{"@id":"schema:author","@type":"@id"},"about":{"@id":"schema:about","@type":"@id"},"keywords":{"@id":"schema:keywords","@type":"@id"},"isPartOf":{"@id":"schema:isPartOf","@type":"@id"},"hasPart":{"@id":"schema:hasPart","@type":"@id"},"appearance":{"@id":"schema:appearance","@type":"@id"},"firstAppearance":{"@id":"schema:firstAppearance","@type":"@id"},"publisher":{"@id":"schema:publisher","@type":"@id"},"recipient":{"@id":"schema:recipient","@type":"@id"},"dateCreated":"schema:dateCreated","datePublished":"schema:datePublished","startDate":"schema:startDate","endDate":"schema:endDate","roleName":"schema:roleName","wasAttributedTo":{"@id":"prov:wasAttributedTo","@type":"@id"},"wasDerivedFrom":{"@id":"prov:wasDerivedFrom","@type":"@id"},"wasQuotedFrom":{"@id":"prov:wasQuotedFrom","@type":"@id"},"evidence":{"@id":"ws:evidence","@type":"@id"},"motivation":{"@id":"oa:motivatedBy","@type":"@vocab"},"describing":"oa:describing","body":{"@id":"oa:hasBody","@type":"@id"},"target":{"@id":"oa:hasTarget","@type":"@id"},"source":{"@id":"oa:hasSource","@type":"@id"},"selector":{"@id":"oa:hasSelector","@type":"@id"},"start":"oa:start","end":"oa:end","exact":"oa:exact","prefix":"oa:prefix","suffix":"oa:suffix","kind":"ws:kind","attribution":"ws:attribution","verb":"ws:reportingVerb","datePrecision":"ws:datePrecision","note":"ws:note","speakerRole":{"@id":"ws:speakerRole","@type":"@id"},"targetStance":{"@id":"ws:targetStance","@type":"@id"},"actor":{"@id":"ws:actor","@type":"@id"},"stance":"ws:stance","documentHash":"ws:documentHash","textHash":"ws:textHash","affiliationType":"ws:affiliationType","member":{"@id":"ws:member","@type":"@id"},"organisation":{"@id":"ws:organisation","@type":"@id"},"statementsMade":"ws:statementsMade","statementsAbout":"ws:statementsAbout","statementsReported":"ws:statementsReported","affiliations":{"@id":"ws:affiliation","@type":"@id"},"respondsTo":{"@id":"ws:respondsTo","@type":"@id"},"contradicts":{"@id":"ws:contradicts","@type":"@id"},"supports":{"@id":"ws:supports","@type":"@id"},"repeats":{"@id":"ws:repeats","@type":"@id"}},"@graph":[
+                     *     {"@id":"http://127.0.0.1:3000/v1/actors/apac-region-employees","@type":["Group","Agent"],"name":"Employees in the APAC region","alternateName":["employees in the APAC region"],"description":"Employees in the Asia-Pacific region, including China, mentioned in Roland Cloutier's 2020 blog post.","kind":"group","statementsMade":0,"statementsAbout":1},
+                     */
+                    "application/ld+json": string;
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameters: each one is named with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request took longer than REQUEST_TIMEOUT_MS to arrive or be answered */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable, timed out, or the service is overloaded: see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJsonLdContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the context */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "schema": "https://schema.org/",
+                     *         "...": "..."
+                     *       }
+                     *     }
+                     */
+                    "application/ld+json": {
+                        "@context": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameters: each one is named with the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request took longer than REQUEST_TIMEOUT_MS to arrive or be answered */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit exceeded: see Retry-After */
