@@ -15,7 +15,8 @@ type Cell = StanceMatrix['cells'][number]
 export function ActorPage ({ id }: { id: string }) {
   const actor = useData(async () => {
     const { data, url } = unwrap(await api.GET('/v1/actors/{id}', { params: { path: { id } } }))
-    return { data, redirected: new URL(url).pathname !== `/v1/actors/${encodeURIComponent(id)}` }
+    // JSON, not the JSON-LD the same path answers to Accept: application/ld+json.
+    return { data: data as ActorDetail, redirected: new URL(url).pathname !== `/v1/actors/${encodeURIComponent(id)}` }
   }, [id])
   useEffect(() => {
     if (actor.data?.redirected) navigate(actorHref(actor.data.data.id), true)

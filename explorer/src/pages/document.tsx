@@ -27,7 +27,7 @@ export function segments (text: string, statements: Statement[]): Segment[] {
 }
 
 export function DocumentPage ({ id }: { id: string }) {
-  const doc = useData(async () => unwrap(await api.GET('/v1/documents/{id}', { params: { path: { id }, query: { includeText: true } } })).data, [id])
+  const doc = useData(async () => unwrap(await api.GET('/v1/documents/{id}', { params: { path: { id }, query: { includeText: true } } })).data as DocumentDetail, [id])
   if (!doc.data) return <><h1 tabIndex={-1}>Document</h1><Status state={doc} /></>
   return <Doc d={doc.data} />
 }

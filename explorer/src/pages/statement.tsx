@@ -5,7 +5,7 @@ import { StanceTag, Status, formatDate } from '../components'
 import { actorHref, documentHref, statementHref } from '../router'
 
 export function StatementPage ({ id }: { id: string }) {
-  const st = useData(async () => unwrap(await api.GET('/v1/statements/{id}', { params: { path: { id } } })).data, [id])
+  const st = useData(async () => unwrap(await api.GET('/v1/statements/{id}', { params: { path: { id } } })).data as Statement, [id])
   if (!st.data) return <><h1 tabIndex={-1}>Statement</h1><Status state={st} /></>
   return <Card s={st.data} />
 }
