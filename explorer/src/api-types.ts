@@ -6730,18 +6730,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T23:18:20.508Z",
+                     *           "at": "2026-12-01T23:36:15.712Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T23:18:20.508Z",
+                     *           "at": "2026-12-01T23:36:15.712Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIzOjE4OjIwLjUwOFoiLCJhY3RvcjphcHBsZSJd"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIzOjM2OjE1LjcxMloiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {
@@ -7026,11 +7026,11 @@ export interface operations {
                 until?: string;
                 /** @description widen speaker and about to the actors' affiliates */
                 includeAffiliates?: boolean;
-                /** @description format=csv only: statements (one row per statement × speaker × target), actors or documents (default statements) */
+                /** @description format=csv only (ignored otherwise): statements (one row per statement × speaker × target), actors or documents (default statements) */
                 table?: "statements" | "actors" | "documents";
-                /** @description format=csv only (default false): prefix cells that start with = + - @ tab or CR with an apostrophe, so spreadsheets do not run them as formulas (changes the data) */
+                /** @description format=csv only (ignored otherwise; default false): prefix cells that start with = + - @ tab or CR with an apostrophe, so spreadsheets do not run them as formulas (changes the data) */
                 spreadsheetSafe?: boolean;
-                /** @description format=graphml or gexf only: statements (an edge speaker → target per statement) or pairs (one edge per speaker and target, weight = statements, with stance counts); default statements */
+                /** @description format=graphml or gexf only (ignored otherwise): statements (an edge speaker → target per statement) or pairs (one edge per speaker and target, weight = statements, with stance counts); default statements */
                 edges?: "statements" | "pairs";
                 /** @description format=graphml or gexf only: node kinds besides actors, comma-separated: documents, statements */
                 include?: string;
@@ -7319,7 +7319,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description the article text; offsets in the answer are code points into it, exactly as sent */
+                    /** @description the article text (not only whitespace); offsets in the answer are code points into it, exactly as sent */
                     text: string;
                     /** @description the document title (default: the first line of the text) */
                     title?: string;

@@ -7,7 +7,7 @@ import {
 import type { SeedFragment } from '../extract/index.js'
 
 export const ExtractBodySchema = Type.Object({
-  text: Type.String({ minLength: 1, description: 'the article text; offsets in the answer are code points into it, exactly as sent' }),
+  text: Type.String({ minLength: 1, pattern: '\\S', description: 'the article text (not only whitespace); offsets in the answer are code points into it, exactly as sent' }),
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000, description: 'the document title (default: the first line of the text)' })),
   url: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2_000, description: 'where the document is published' })),
   date: Type.Optional(PartialDateSchema),

@@ -6,7 +6,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { enumOf } from '../../domain/seed-model.js'
 import { problemResponses } from '../../schemas/responses.js'
-import { badParameters } from '../../lib/errors.js'
 import { baseUrl } from '../../plugins/external/base-url.js'
 import { ExportRepository } from '../../repositories/export.js'
 import { CSV_TABLES, csv } from '../../formats/csv.js'
@@ -33,9 +32,9 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, { type: string, ext: strin
 const ExportQuery = Type.Object({
   format: Type.Optional({ ...enumOf(EXPORT_FORMATS, 'ndjson: the import format (one seed fragment per line); csv; graphml; gexf (GEXF 1.3); jsonld'), default: 'ndjson' }),
   ...STATEMENT_FILTERS,
-  table: Type.Optional({ ...enumOf(CSV_TABLES, 'format=csv only: statements (one row per statement × speaker × target), actors or documents (default statements)') }),
-  spreadsheetSafe: Type.Optional(Type.Boolean({ description: 'format=csv only (default false): prefix cells that start with = + - @ tab or CR with an apostrophe, so spreadsheets do not run them as formulas (changes the data)' })),
-  edges: Type.Optional({ ...enumOf(GRAPH_EDGE_MODES, 'format=graphml or gexf only: statements (an edge speaker → target per statement) or pairs (one edge per speaker and target, weight = statements, with stance counts); default statements') }),
+  table: Type.Optional({ ...enumOf(CSV_TABLES, 'format=csv only (ignored otherwise): statements (one row per statement × speaker × target), actors or documents (default statements)') }),
+  spreadsheetSafe: Type.Optional(Type.Boolean({ description: 'format=csv only (ignored otherwise; default false): prefix cells that start with = + - @ tab or CR with an apostrophe, so spreadsheets do not run them as formulas (changes the data)' })),
+  edges: Type.Optional({ ...enumOf(GRAPH_EDGE_MODES, 'format=graphml or gexf only (ignored otherwise): statements (an edge speaker → target per statement) or pairs (one edge per speaker and target, weight = statements, with stance counts); default statements') }),
   include: Type.Optional(Type.String({
     pattern: '^(documents|statements)(,(documents|statements))*$',
     description: 'format=graphml or gexf only: node kinds besides actors, comma-separated: documents, statements',
@@ -72,13 +71,8 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { format = 'ndjson', table, spreadsheetSafe, edges, include } = request.query
-    const misplaced = [
-      ...(format !== 'csv' ? (['table', 'spreadsheetSafe'] as const).filter((k) => request.query[k] !== undefined) : []),
-      ...(format !== 'graphml' && format !== 'gexf' ? (['edges', 'include'] as const).filter((k) => request.query[k] !== undefined) : []),
-    ]
-    if (misplaced.length > 0) {
-      throw badParameters(misplaced.map((k) => ({ name: `querystring.${k}`, reason: `does not apply to format=${format}` })))
-    }
+    // Options of other formats are ignored (documented on each): a link that switches format
+    // keeps working.
     const source = await repo.source(statementFilter(request.query))
     const graph = { edges: edges ?? 'statements', include: [...new Set(include?.split(',') ?? [])] as GraphExtraNode[] }
     const today = new Date().toISOString().slice(0, 10)

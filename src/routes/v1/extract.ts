@@ -42,10 +42,11 @@ const extract: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, {
       description: 'Runs the extraction chain over the text: quotes, reporting verbs and speakers; speakers and targets are linked to the actors the graph holds (by name, alias, or a person\'s surname) or proposed as new actors with slug ids. Answers the drafted statements with their evidence (code-point offsets into the text as sent), every actor with its status, and a graph-seed fragment that `POST /v1/import` accepts as it stands once reviewed. Send `application/json` (`text` with optional `title`, `url`, `date`, `documentId`, `kind`) or the bare text as `text/plain; charset=utf-8`, up to 256 KiB (or BODY_LIMIT_BYTES if lower; 413 beyond). Nothing is written. Public like the reads.',
       querystring: NoQuery,
       body: {
+        required: true,
         description: 'the article: JSON with its text and document details, or the bare text',
         content: {
           'application/json': { schema: ExtractBodySchema },
-          'text/plain': { schema: Type.String({ description: 'the article text (UTF-8)' }) },
+          'text/plain': { schema: Type.String({ minLength: 1, pattern: '\\S', description: 'the article text (UTF-8, not only whitespace)' }) },
         },
       },
       response: {
@@ -54,7 +55,8 @@ const extract: FastifyPluginAsyncTypebox<{ config: Config }> = async (fastify, {
       },
     } as never,
   }, async (request) => {
-    const body: ExtractBody = typeof request.body === 'string' ? { text: request.body } : request.body as ExtractBody
+    const body: ExtractBody | undefined = typeof request.body === 'string' ? { text: request.body } : request.body as ExtractBody | undefined
+    if (!body || typeof body.text !== 'string') throw badParameters([{ name: 'body.text', reason: 'is required: send the article as JSON {"text": ...} or text/plain' }])
     if (body.text.trim() === '') throw badParameters([{ name: 'body.text', reason: 'is empty or only whitespace; send the article text' }])
     return await draftDocument(fastify.db, body)
   })

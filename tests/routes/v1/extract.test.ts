@@ -169,11 +169,16 @@ describe('POST /v1/extract: bad input is problem+json, and nothing is written', 
     expect(body.errors?.map((e) => e.name)).toEqual(['body.text'])
   })
 
-  it('whitespace-only text: 400 naming body.text (JSON and text/plain)', async () => {
-    for (const res of [await extract({ text: ' \n\t  ' }), await extract('  \n ', { 'content-type': 'text/plain' })]) {
-      const body = expectProblem(res, 400, 'invalid-parameters')
-      expect(body.errors?.map((e) => e.name)).toEqual(['body.text'])
+  it('whitespace-only text: 400 naming body.text (JSON), or the body (text/plain, where the body is the text)', async () => {
+    expect(expectProblem(await extract({ text: ' \n\t  ' }), 400, 'invalid-parameters').errors?.map((e) => e.name)).toEqual(['body.text'])
+    for (const text of ['  \n ', '']) {
+      expect(expectProblem(await extract(text, { 'content-type': 'text/plain' }), 400, 'invalid-parameters').errors?.map((e) => e.name)).toEqual(['body'])
     }
+  })
+
+  it('no body at all: 400 naming body.text, not a 500 (found by the fuzz run)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/extract' })
+    expect(expectProblem(res, 400, 'invalid-parameters').errors?.map((e) => e.name)).toEqual(['body.text'])
   })
 
   it('a missing text or an unknown field: 400 naming it', async () => {
