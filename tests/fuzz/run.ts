@@ -60,6 +60,9 @@ try {
     '--header', `Authorization: Bearer ${KEY}`,
     // One worker: the run is deterministic for its seed (two raced each other's writes).
     '--workers', '1',
+    // A whole-graph export with every filter takes seconds on 2 shared cores; the default 10 s
+    // read timeout would report a slow answer as a network error.
+    '--request-timeout', '60',
     '--report', 'junit',
     '--report-junit-path', '.neo4j/fuzz-report/junit.xml',
     '--no-color',
