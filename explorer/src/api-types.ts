@@ -6730,18 +6730,18 @@ export interface operations {
                      *           "id": "apac-region-employees",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T23:36:15.712Z",
+                     *           "at": "2026-12-01T23:56:28.613Z",
                      *           "by": "openapi"
                      *         },
                      *         {
                      *           "id": "apple",
                      *           "type": "actor",
                      *           "change": "created",
-                     *           "at": "2026-12-01T23:36:15.712Z",
+                     *           "at": "2026-12-01T23:56:28.613Z",
                      *           "by": "openapi"
                      *         }
                      *       ],
-                     *       "next": "WyIyMDI2LTEyLTAxVDIzOjM2OjE1LjcxMloiLCJhY3RvcjphcHBsZSJd"
+                     *       "next": "WyIyMDI2LTEyLTAxVDIzOjU2OjI4LjYxM1oiLCJhY3RvcjphcHBsZSJd"
                      *     }
                      */
                     "application/json": {
@@ -7146,11 +7146,7 @@ export interface operations {
                      *           <edge id="cloutier-minimize-data-access-across-regions:roland-cloutier:china-based-employees" source="actor:roland-cloutier" target="actor:china-based-employees" label="said" weight="1"><attvalues><attvalue for="type" value="statement"/><attvalue for="stance" value="neutral"/><attvalue for="role" value="TikTok&apos;s chief information security officer"/><attvalue for="attribution" value="direct-quote"/><attvalue for="verb" value="said"/><attvalue for="text" value="Our goal is to minimize data access across regions so that, for example, employees in the APAC region, including China, would have very minimal access to user data from the EU and US."/><attvalue for="date" value="2020"/><attvalue for="statement" value="cloutier-minimize-data-access-across-regions"/></attvalues><spells><spell start="2020-01-01" end="2020-12-31"/></spells></edge>
                      */
                     "application/gexf+xml": string;
-                    /**
-                     * @example {"@context":{"@version":1.1,"schema":"https://schema.org/","prov":"http://www.w3.org/ns/prov#","oa":"http://www.w3.org/ns/oa#","xsd":"http://www.w3.org/2001/XMLSchema#","ws":"urn:whosaid:vocab:","Quotation":"schema:Quotation","Claim":"schema:Claim","Person":"schema:Person","Organization":"schema:Organization","Group":"ws:Group","Agent":"prov:Agent","CreativeWork":"schema:CreativeWork","NewsArticle":"schema:NewsArticle","Report":"schema:Report","BlogPosting":"schema:BlogPosting","Message":"schema:Message","DefinedTerm":"schema:DefinedTerm","Affiliation":"ws:Affiliation","SpeakerRole":"ws:SpeakerRole","TargetStance":"ws:TargetStance","Annotation":"oa:Annotation","SpecificResource":"oa:SpecificResource","TextPositionSelector":"oa:TextPositionSelector","TextQuoteSelector":"oa:TextQuoteSelector","name":"schema:name","alternateName":"schema:alternateName","description":"schema:description","text":"schema:text","url":{"@id":"schema:url","@type":"@id"},"author":{"@id":"schema:author","@type":"@id"},"about":{"@id":"schema:about","@type":"@id"},"keywords":{"@id":"schema:keywords","@type":"@id"},"isPartOf":{"@id":"schema:isPartOf","@type":"@id"},"hasPart":{"@id":"schema:hasPart","@type":"@id"},"appearance":{"@id":"schema:appearance","@type":"@id"},"firstAppearance":{"@id":"schema:firstAppearance","@type":"@id"},"publisher":{"@id":"schema:publisher","@type":"@id"},"recipient":{"@id":"schema:recipient","@type":"@id"},"dateCreated":"schema:dateCreated","datePublished":"schema:datePublished","startDate":"schema:startDate","endDate":"schema:endDate","roleName":"schema:roleName","wasAttributedTo":{"@id":"prov:wasAttributedTo","@type":"@id"},"wasDerivedFrom":{"@id":"prov:wasDerivedFrom","@type":"@id"},"wasQuotedFrom":{"@id":"prov:wasQuotedFrom","@type":"@id"},"evidence":{"@id":"ws:evidence","@type":"@id"},"motivation":{"@id":"oa:motivatedBy","@type":"@vocab"},"describing":"oa:describing","body":{"@id":"oa:hasBody","@type":"@id"},"target":{"@id":"oa:hasTarget","@type":"@id"},"source":{"@id":"oa:hasSource","@type":"@id"},"selector":{"@id":"oa:hasSelector","@type":"@id"},"start":"oa:start","end":"oa:end","exact":"oa:exact","prefix":"oa:prefix","suffix":"oa:suffix","kind":"ws:kind","attribution":"ws:attribution","verb":"ws:reportingVerb","datePrecision":"ws:datePrecision","note":"ws:note","speakerRole":{"@id":"ws:speakerRole","@type":"@id"},"targetStance":{"@id":"ws:targetStance","@type":"@id"},"actor":{"@id":"ws:actor","@type":"@id"},"stance":"ws:stance","documentHash":"ws:documentHash","textHash":"ws:textHash","affiliationType":"ws:affiliationType","member":{"@id":"ws:member","@type":"@id"},"organisation":{"@id":"ws:organisation","@type":"@id"},"statementsMade":"ws:statementsMade","statementsAbout":"ws:statementsAbout","statementsReported":"ws:statementsReported","affiliations":{"@id":"ws:affiliation","@type":"@id"},"respondsTo":{"@id":"ws:respondsTo","@type":"@id"},"contradicts":{"@id":"ws:contradicts","@type":"@id"},"supports":{"@id":"ws:supports","@type":"@id"},"repeats":{"@id":"ws:repeats","@type":"@id"}},"@graph":[
-                     *     {"@id":"http://127.0.0.1:3000/v1/actors/apac-region-employees","@type":["Group","Agent"],"name":"Employees in the APAC region","alternateName":["employees in the APAC region"],"description":"Employees in the Asia-Pacific region, including China, mentioned in Roland Cloutier's 2020 blog post.","kind":"group","statementsMade":0,"statementsAbout":1},
-                     */
-                    "application/ld+json": string;
+                    "application/ld+json": Record<string, never>;
                 };
             };
             /** @description Not modified: the ETag in If-None-Match still matches */

@@ -62,8 +62,12 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           description: 'the export, streamed',
           headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="whosaid-<date>.<ext>"' } },
           content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_MEDIA_TYPES[f].type.split(';')[0], {
-            schema: { type: 'string', description: `format=${f}` },
-            example: EXPORT_EXAMPLES[f],
+            // JSON-LD is a JSON object to a client that parses it (as the fuzz run's checks do); the
+            // other formats are text.
+            schema: f === 'jsonld' ? { type: 'object', description: 'format=jsonld: one JSON-LD document (@context, @graph)' } : { type: 'string', description: `format=${f}` },
+            // The captured examples are each format's first lines: text, which a JSON-LD object's
+            // example cannot be, so that one is described instead.
+            ...(f === 'jsonld' ? {} : { example: EXPORT_EXAMPLES[f] }),
           }])),
         },
         ...problemResponses(400, 429, 503),
