@@ -34,8 +34,11 @@ if (fuzzLogPath && existsSync(fuzzLogPath)) {
   const line = /Test cases:\s*\n\s*([^\n]+)/.exec(log)?.[1] ?? ''
   const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0)
   const generated = count('generated')
-  const ok = count('passed')
   const skips = count('skipped')
+  // "7525 generated, 1 found 1 unique failure, 24 skipped" names no passed count: the cases that
+  // found failures are the failed ones, the rest passed.
+  const found = count('found')
+  const ok = /\d+ passed/.test(line) ? count('passed') : generated - found - skips
   if (generated === 0) { failed += 1; notes.push('the fuzz run reported no test cases') }
   passed += ok
   skipped += skips
