@@ -1,6 +1,7 @@
 // What an export reads from the graph, as plain values, and the source the serializers pull it
 // from. Every list arrives in batches (one keyset page of the database each), so a serializer
 // holds one batch at a time and an export of any size runs in constant memory.
+import type { AffiliationRow } from '../domain/validate.js'
 import type { Statement } from '../schemas/api.js'
 
 export interface ExportActor {
@@ -34,14 +35,8 @@ export interface ExportDocument {
   statements: number
 }
 
-export interface ExportAffiliation {
-  actor: string
-  organisation: string
-  type: string
-  role: string | null
-  since: string | null
-  until: string | null
-}
+/** An affiliation as the writer stores it, without the hash it compares. */
+export type ExportAffiliation = Omit<AffiliationRow, 'contentHash'>
 
 /** A statement as the API answers it; `links` holds only links between exported statements. */
 export type ExportStatement = Statement
