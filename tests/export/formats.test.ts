@@ -256,7 +256,10 @@ describe('the OpenAPI examples of GET /v1/export', () => {
       for (const format of ['ndjson', 'csv', 'graphml', 'gexf', 'jsonld']) {
         const res = await other.inject({ method: 'GET', url: `/v1/export?format=${format}&${EXPORT_EXAMPLE_QUERY}` })
         expect(EXPORT_EXAMPLES[format], format).toBeTruthy()
-        expect(res.body.startsWith(EXPORT_EXAMPLES[format]!.replace(/\n$/, '')), format).toBe(true)
+        // GEXF's <meta lastmodifieddate> is the day of the export, so the example captured on
+        // another day differs there and only there.
+        const undated = (text: string): string => text.replace(/lastmodifieddate="\d{4}-\d{2}-\d{2}"/, 'lastmodifieddate="DAY"')
+        expect(undated(res.body).startsWith(undated(EXPORT_EXAMPLES[format]!.replace(/\n$/, ''))), format).toBe(true)
       }
     } finally {
       await other.close()
