@@ -32,10 +32,16 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title]',
 ]
 
+// Schema changes are not user queries: NEO4J_QUERY_TIMEOUT_MS bounds what a request may cost,
+// and a short one (a deployment's 1 s, a test's 200 ms) must not fail startup on a busy
+// database. awaitIndexes below waits up to 300 s, so the transactions may too.
+const SCHEMA_TIMEOUT_MS = 310_000
+
 /** Applies constraints and indexes, then waits until every index is online. */
 export async function applySchema (db: Db): Promise<void> {
+  const schemaDb = db.withTimeout(SCHEMA_TIMEOUT_MS)
   for (const statement of SCHEMA_STATEMENTS) {
-    await db.write(statement)
+    await schemaDb.write(statement)
   }
-  await db.write('CALL db.awaitIndexes(300)')
+  await schemaDb.write('CALL db.awaitIndexes(300)')
 }

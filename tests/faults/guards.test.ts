@@ -26,17 +26,20 @@ describe('guards', () => {
     expect(res.json()).toMatchObject({ type: 'urn:whosaid:problem:database-timeout', status: 503 })
   })
 
-  // KNOWN REGRESSION (stop 9): since the layering change this answers 200 where 503 is expected,
-  // on every run; not yet diagnosed. Skipped so the rest can land; the closing note says so and
-  // fixing it comes first.
-  it.skip('under event-loop pressure requests are shed with 503 and Retry-After, and served again after', async () => {
+  it('under event-loop pressure requests are shed with 503 and Retry-After, and served again after', async () => {
     app = await buildApp(testConfig({ MAX_EVENT_LOOP_DELAY_MS: '50' }), { neo4jUri: inject('neo4jUri'), logger: false })
     await app.ready()
     expect((await app.inject({ method: 'GET', url: '/v1/stats' })).statusCode).toBe(200)
-    // Block the loop for 1.5 s, longer than under-pressure's sampling interval.
-    const until = Date.now() + 1500
-    while (Date.now() < until) { /* busy */ }
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // Sustained lag, not one stall: under-pressure compares the *mean* delay of each 1 s sample
+    // with the limit, so a single 1.5 s block is averaged with the idle ticks around it and
+    // may or may not shed, depending on where the sample boundary falls. 100 ms of work per
+    // turn of the loop for 2.5 s makes every sample's mean about 100 ms.
+    const until = Date.now() + 2500
+    while (Date.now() < until) {
+      const turn = Date.now() + 100
+      while (Date.now() < turn) { /* busy */ }
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
     const shed = await app.inject({ method: 'GET', url: '/v1/stats' })
     expect(shed.statusCode).toBe(503)
     expect(shed.headers['retry-after']).toBe('5')
