@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify'
 import type { Config } from '../../config.js'
 import { findKey, parseApiKeys, type ApiKey, type Scope } from '../../lib/api-keys.js'
+import { closeAfterAnswer } from '../../lib/drain.js'
 import { ProblemError } from '../../lib/errors.js'
 
 declare module 'fastify' {
@@ -70,8 +71,13 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     }
   }
 
-  fastify.decorate('requireScope', (scope: Scope): preParsingAsyncHookHandler => async (request, _reply, payload) => {
-    check(request, scope)
+  fastify.decorate('requireScope', (scope: Scope): preParsingAsyncHookHandler => async (request, reply, payload) => {
+    try {
+      check(request, scope)
+    } catch (err) {
+      closeAfterAnswer(request.headers, reply, payload)
+      throw err
+    }
     return payload
   })
 

@@ -7,6 +7,7 @@ import underPressure from '@fastify/under-pressure'
 import { Redis } from 'ioredis'
 import type { Config } from '../../config.js'
 import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext } from '../../db/request-context.js'
+import { closeAfterAnswer } from '../../lib/drain.js'
 import { ProblemError } from '../../lib/errors.js'
 
 export default fp<{ config: Config }>(async (fastify, { config }) => {
@@ -39,9 +40,12 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
   })
 
   // Refused credentials are answered here, after the rate limiter counted them (auth.ts).
-  // Before the body is read, so a refused upload is answered without reading it.
-  fastify.addHook('preParsing', async (request, _reply, payload) => {
-    if (request.authError) throw request.authError
+  // Before the body is parsed, so a refused upload is answered without reading it.
+  fastify.addHook('preParsing', async (request, reply, payload) => {
+    if (request.authError) {
+      closeAfterAnswer(request.headers, reply, payload)
+      throw request.authError
+    }
     return payload
   })
 
