@@ -14,7 +14,7 @@ import { graphml } from '../../formats/graphml.js'
 import { gexf } from '../../formats/gexf.js'
 import { jsonldExport } from '../../formats/jsonld.js'
 import { GRAPH_EDGE_MODES, type GraphExtraNode } from '../../formats/graph.js'
-import { STATEMENT_FILTERS } from './statements.js'
+import { STATEMENT_FILTERS } from './params.js'
 import { statementFilter } from './params.js'
 import { EXPORT_EXAMPLES } from './export-examples.js'
 

@@ -1,6 +1,8 @@
 // Helpers shared by the v1 routes: id lists, Link headers, not-found answers.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { MAX_IDS } from '../../schemas/api.js'
+import { Type, type Static } from '@sinclair/typebox'
+import { AttributionSchema } from '../../domain/seed-model.js'
+import { IdListParam, MAX_IDS, StatementFilterQuery } from '../../schemas/api.js'
 import { badParameters, notFound } from '../../lib/errors.js'
 import type { ActorsRepository } from '../../repositories/actors.js'
 import type { StatementFilter } from '../../repositories/statements.js'
@@ -40,18 +42,22 @@ export async function requireActor (actors: ActorsRepository, id: string, reques
 }
 
 /** The query string of /v1/statements (and of /v1/export, which takes its filters) as the repository's filter. */
-interface StatementQuery {
-  speaker?: string
-  about?: string
-  topic?: string
-  document?: string
-  stance?: string
-  type?: string
-  q?: string
-  since?: string
-  until?: string
-  includeAffiliates?: boolean
+/** The filters of the core query; GET /v1/export takes the same ones. */
+export const STATEMENT_FILTERS = {
+  speaker: Type.Optional(IdListParam('statements by any of these actors')),
+  about: Type.Optional(IdListParam('statements about any of these actors')),
+  topic: Type.Optional(StatementFilterQuery.topic),
+  document: Type.Optional(IdListParam('statements reported in, or first made in, these documents')),
+  stance: Type.Optional({ ...StatementFilterQuery.stance, description: 'only statements with this stance (towards the `about` actors when given, else towards any target)' }),
+  type: Type.Optional({ ...AttributionSchema, description: 'attribution type: direct-quote, paraphrase or according-to' }),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in the statement text' })),
+  since: Type.Optional(StatementFilterQuery.since),
+  until: Type.Optional(StatementFilterQuery.until),
+  includeAffiliates: Type.Optional(Type.Boolean({ default: false, description: 'widen speaker and about to the actors\' affiliates' })),
 }
+
+/** What those filters parse to: the one schema is also the one type. */
+type StatementQuery = Static<ReturnType<typeof Type.Object<typeof STATEMENT_FILTERS>>>
 
 export function statementFilter (query: StatementQuery): StatementFilter {
   const { speaker, about, topic, document, stance, type, q, since, until, includeAffiliates } = query

@@ -1,27 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { NoQuery, IdListParam, IdParamsSchema, PageQuery, PageSchema, StatementFilterQuery, StatementSchema } from '../../schemas/api.js'
-import { AttributionSchema } from '../../domain/seed-model.js'
+import { NoQuery, IdParamsSchema, PageQuery, PageSchema, StatementSchema } from '../../schemas/api.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
-import { linkNext, statementFilter } from './params.js'
+import { STATEMENT_FILTERS, linkNext, statementFilter } from './params.js'
 import { negotiateJsonLd, statementJsonLd, withJsonLd } from './jsonld.js'
 import { baseUrl } from '../../plugins/external/base-url.js'
-
-/** The filters of the core query; GET /v1/export takes the same ones. */
-export const STATEMENT_FILTERS = {
-  speaker: Type.Optional(IdListParam('statements by any of these actors')),
-  about: Type.Optional(IdListParam('statements about any of these actors')),
-  topic: Type.Optional(StatementFilterQuery.topic),
-  document: Type.Optional(IdListParam('statements reported in, or first made in, these documents')),
-  stance: Type.Optional({ ...StatementFilterQuery.stance, description: 'only statements with this stance (towards the `about` actors when given, else towards any target)' }),
-  type: Type.Optional({ ...AttributionSchema, description: 'attribution type: direct-quote, paraphrase or according-to' }),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words to find in the statement text' })),
-  since: Type.Optional(StatementFilterQuery.since),
-  until: Type.Optional(StatementFilterQuery.until),
-  includeAffiliates: Type.Optional(Type.Boolean({ default: false, description: 'widen speaker and about to the actors\' affiliates' })),
-}
 
 const statements: FastifyPluginAsyncTypebox = async (fastify) => {
   const { statements: repo } = fastify.repos
