@@ -96,7 +96,10 @@ export function attribute (text: string, sents: Sentence[], quotes: Quote[], cue
     }
     const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
     const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
-    const found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    let found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    // a sentence whose quote is not framed by its attribution ("A fee that “nobody wanted” will
+    // go, Smith said") is still an attribution: read it as a plain sentence
+    if (!found.length && frame.major.length) found = plainSentence(text, frame, sc)
     out.push(...found)
   }
   return out.filter((c) => c.rule !== 'pending-colon')
