@@ -1,6 +1,6 @@
 // Stage 5: attributions. Joins quotes, cues and speaker mentions sentence by sentence into
 // candidate statements, each with the rule that made it. Speakers are still mentions here.
-import { HEARER_VERBS, INVERTIBLE, NOUNISH, lemmaOf } from './cues.js'
+import { HEARER_VERBS, INVERTIBLE, NOUNISH, WEAK_LEMMAS, lemmaOf } from './cues.js'
 import { subjectAfter, subjectBefore } from './speakers.js'
 import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
 
@@ -292,7 +292,12 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
   for (const cue of cues) {
     if (cue.start < consumed) continue
     if (cue.kind === 'according-to') continue
-    const subj0 = subjectBefore(text, consumed, cue.start)
+    // a verb of saying that cannot be a noun ("said", "told", "argues") takes a common-noun
+    // subject too ("the bank said", "one study argues"); a form that may be a noun does not
+    const sure = !WEAK_LEMMAS.has(cue.lemma) && !NOUNISH.has(cue.text.toLowerCase()) && !/ing$/.test(cue.text) &&
+      // a passive ("was announced") has no speaker before it
+      !/\b(?:is|was|were|are|be|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(text.slice(Math.max(0, cue.start - 24), cue.start))
+    const subj0 = subjectBefore(text, consumed, cue.start, sure)
     const subj = nounishOk(cue, subj0) ? subj0 : null
     if (subj) {
       const rest = text.slice(cue.end, s.end)

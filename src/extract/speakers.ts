@@ -70,6 +70,10 @@ const AUXILIARIES = new Set([
   'always', 'openly', 'flatly', 'quickly', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'recently', 'famously',
 ])
 
+// Words that never sit inside a subject noun phrase of the loose kind.
+const FUNCTION_WORDS = new Set(['to', 'by', 'with', 'about', 'into', 'onto', 'over', 'under', 'than', 'as', 'on', 'of', 'in', 'at', 'for', 'from', 'up', 'out', 'off', 'not', 'no', 'so', 'very', 'more', 'most', 'less', 'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'there', 'here', 'if', 'or', 'nor'])
+// Words after which a new clause, and so a subject, may begin.
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'as', 'since', 'that', 'when', 'if', 'so', 'yet', 'whereas', 'after', 'before', 'even', 'until', 'once', 'however', 'meanwhile', 'also', 'now', 'still', 'then'])
 const DASHES = new Set(['-', '\u2014', '\u2013', '\u2015'])
 const VERBISH = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'said', 'says', 'can', 'could', 'should', 'and', 'but', 'if', 'when', 'because'])
 
@@ -215,17 +219,23 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loo
     i--
   }
   if (loose && (!take.length || !isCap(take[0]!) || DETERMINERS.has(take[0]!.lower))) {
-    // "the commission says", "a new poll shows": a determiner and up to three plain words
+    // "the commission says", "a new poll shows", "the Ohio builder said": a determiner,
+    // then up to five modifiers (plain words, names, possessives) before a plain head noun
     let k = i
     const extra: Tok[] = []
-    while (k >= 0 && extra.length < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[k]!.text) && !DETERMINERS.has(toks[k]!.lower) && !AUXILIARIES.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower) && !/(?:ed|ing)$/.test(toks[k]!.lower)) {
+    const plain = (t: Tok): boolean => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !DETERMINERS.has(t.lower) && !AUXILIARIES.has(t.lower) && !CONNECTORS.has(t.lower) && !VERBISH.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && !/(?:ed|ing)$/.test(t.lower)
+    const modifier = (t: Tok): boolean => plain(t) || (isCap(t) && !DETERMINERS.has(t.lower) && !NOT_NAMES.has(t.lower) && !PRONOUNS.has(t.lower)) || (isPossessive(t) && isCap(t))
+    while (k >= 0 && extra.length < 6 && (extra.length === 0 && !take.length ? plain(toks[k]!) : modifier(toks[k]!))) {
       extra.unshift(toks[k]!)
       k--
     }
     const det = k >= 0 ? toks[k]! : undefined
-    if (extra.length && det && /^(?:the|a|an|this|his|her|their|its|that)$/i.test(det.text) && (take.length === 0 || extra.length > 0)) {
+    // the phrase is a subject only where a clause starts: not "the vote and left", "a plan to build"
+    const opener = k - 1 < 0 ? undefined : toks[k - 1]!
+    const clauseStart = !opener || /^[,;:(“"\u2014\u2013-]$/.test(opener.text) || CLAUSE_OPENERS.has(opener.lower)
+    if (extra.length && det && clauseStart && /^(?:the|a|an|this|his|her|their|its|another|one|each|every|some)$/i.test(det.text)) {
       const all = [det, ...extra, ...take]
-      const m = mentionOf(text, all.map((t) => (ROLE_NOUNS.has(t.lower) || isCap(t) ? t : { ...t })), rule + '-common-noun')
+      const m = mentionOf(text, all, rule + '-common-noun')
       if (m) return m
       const head = all[all.length - 1]!
       if (!ROLE_NOUNS.has(head.lower) && !isCap(head)) {
