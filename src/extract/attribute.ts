@@ -308,9 +308,22 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
         consumed = s.end
         break
       }
-      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest)) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
-        // "The economy is strong, Smith said."
-        out.push(candidate(text, f, cue, subj, { start: s.start, end: trimEnd(text, s.start, comma) }, 'clause-comma-speaker-verb'))
+      // after the verb: a few words ("on Friday", "in a statement") and the end, or a comma and a
+      // clause of the reporter's (", as they ...", ", adding that ...")
+      const saying = !WEAK_LEMMAS.has(cue.lemma)
+      const reporters = saying && /^\s*(?:[\p{L}\d]+\s*){0,3},\s*(?:as|while|when|after|before|which|who|(?:add|say|not|referr?|referenc|argu|explain|insist|warn)ing)\b/u.test(rest)
+      const parenthetical = saying && !reporters && /^\s*,\s*\p{Ll}/u.test(rest)
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+        // "The economy is strong, Smith said." And "The economy, Smith said, is strong": the words
+        // on both sides are the content, the short attribution inside counts for little
+        let end = parenthetical ? trimEnd(text, s.start, s.end) : trimEnd(text, s.start, comma)
+        // the reporter's own tail (", although ...", ", compared with ...") is not the speaker's
+        const tail = parenthetical ? /,\s+(?:which|whose|even\s+as|although|though|despite|compared)\b/.exec(text.slice(cue.end, end)) : null
+        if (tail) end = trimEnd(text, s.start, cue.end + tail.index)
+        out.push(candidate(text, f, cue, subj, { start: s.start, end }, parenthetical ? 'clause-parenthetical-speaker-verb' : 'clause-comma-speaker-verb'))
+        // "..., Smith said, adding that ...": the participle reports more of the same speaker's words
+        const more = cues.find((c) => c.start > cue.end && c.kind === 'verb' && /ing$/.test(c.text) && /,\s*$/.test(text.slice(cue.end, c.start)))
+        if (more) out.push(...clauseAfter(text, f, more, subj, 'participle-same-subject', cues))
         consumed = s.end
         break
       }
