@@ -140,6 +140,23 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
   const out: Candidate[] = []
+  // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
+  // ..." / "..., Smith boasted, “...”"): each token belongs to one attribution, so the first
+  // content stops where the second speaker's clause begins
+  for (const c2 of cues) {
+    if (c2.start <= start || c2.start >= end || c2.kind !== 'verb' || WEAK_LEMMAS.has(c2.lemma) || NOUNISH.has(c2.text.toLowerCase()) || inQuote(c2.start, f.quotes)) continue
+    const subj2 = subjectBefore(text, start, c2.start)
+    if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun') || subj2.start <= start) continue
+    const lead = /(?:[,;:\u2014\u2013]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
+    if (!lead || (mention && subj2.name === mention.name)) continue
+    const e1 = trimEnd(text, start, start + lead.index)
+    if (wordsIn(text, { start, end: e1 }) < 3) continue
+    let e2 = e1
+    if (QUOTE_MARK.test(text[e2] ?? '') && quotedShare(text, { start, end: e2 + 1 }, f.quotes) > 0) e2++
+    out.push(candidate(text, f, cue, mention, { start, end: e2 }, rule))
+    out.push(...clauseAfter(text, f, c2, subj2, 'embedded-second-speaker', cues))
+    return out
+  }
   CONJ_VERB.lastIndex = start
   const body = text.slice(0, end)
   for (let m = CONJ_VERB.exec(body); m; m = CONJ_VERB.exec(body)) {
@@ -331,7 +348,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       if (found.length) {
         out.push(...found)
         consumed = found[found.length - 1]!.content.end
-        break
+        continue
       }
       continue
     }
