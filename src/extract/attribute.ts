@@ -139,6 +139,7 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
   const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
+  end = reportersTail(text, f, start, end)
   const out: Candidate[] = []
   // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
   // ..." / "..., Smith boasted, “...”"): each token belongs to one attribution, so the first
@@ -177,6 +178,16 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
     out.push(candidate(text, f, cue, mention, { start, end }, rule))
   }
   return out
+}
+
+/** A semicolon opens a new clause of the reporter's: the reported content ends before it. */
+function reportersTail (text: string, f: Frame, start: number, end: number): number {
+  // ", and the board met later": a coordinated clause with a subject of its own
+  const coord = /,\s+(?:and|but|yet|so)\s+(?:(?:the|a|an|his|her|their|its|this|these|those)\s+\p{L}|(?:he|she|they|we|I)\s+\p{L})/u.exec(text.slice(start, end))
+  if (coord && !inQuote(start + coord.index, f.quotes) && wordsIn(text, { start, end: start + coord.index }) >= 3) end = trimEnd(text, start, start + coord.index)
+  const semi = /;/.exec(text.slice(start, end))
+  if (!semi || inQuote(start + semi.index, f.quotes) || wordsIn(text, { start, end: start + semi.index }) < 2) return end
+  return trimEnd(text, start, start + semi.index)
 }
 
 function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[]): Candidate[] {
