@@ -4,6 +4,9 @@ import { HEARER_VERBS, INVERTIBLE, NOUNISH, WEAK_LEMMAS, lemmaOf } from './cues.
 import { subjectAfter, subjectBefore } from './speakers.js'
 import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
 
+// verbs of talking, whose content is a topic ("spoke about the plan")
+const TOPIC_VERBS = new Set(['speak', 'talk'])
+
 // verbs whose hearer comes first even without a "that": "told reporters it was over"
 const OBJECT_FIRST = new Set(['tell', 'assure', 'inform', 'remind'])
 
@@ -49,6 +52,8 @@ export function contentStart (text: string, cue: Cue, end: number): number {
       continue
     }
   }
+  // "spoke to reporters", "spoke at a rally": where and to whom, with no content
+  if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for)\s/iu.test(rest())) return end
   const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
   if (that) p += that[0].length
   // "that" stays in the evidence (PolNeAR's content spans keep it); draft.ts drops it from the text

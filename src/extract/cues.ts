@@ -127,7 +127,8 @@ const VERBS: Record<string, string[]> = {
   express: [],
   detail: [],
   fear: [],
-  rule: [],
+  // 'rules' and 'ruling' are mostly nouns ("the new rules", "a split ruling")
+  rule: ['ruled'],
   decide: [],
 }
 
