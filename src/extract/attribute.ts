@@ -67,7 +67,7 @@ export function contentStart (text: string, cue: Cue, end: number): number {
 // (or ", adding that ...": a participle of a reporting verb)
 const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
 
-interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[] }
+interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[], all: Quote[] }
 
 function trimEnd (text: string, start: number, end: number): number {
   while (end > start && /[\s.;,:!?\u2014\u2013-]/.test(text[end - 1]!)) end--
@@ -99,7 +99,7 @@ export function attribute (text: string, sents: Sentence[], quotes: Quote[], cue
         continue
       }
     }
-    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
+    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major), all: quotes }
     const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
     let found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
     // a sentence whose quote is not framed by its attribution ("A fee that “nobody wanted” will
@@ -271,9 +271,16 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const content = { start: first.start, end: f.major[f.major.length - 1]!.end }
     if (prev && prev.mention && f.sentence.paragraph - prev.paragraph <= 1) {
       // the second half of a split quote: "“A,” he said. “B.”" is one statement
-      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after(?:-split)*$/.test(prev.rule)) {
+      // (and so is "Smith said the plan was sound. “We checked it twice.”" in one paragraph:
+      // the quote goes on with what the sentence before reported)
+      const between = text.slice(prev.content.end, first.start)
+      if (prev.paragraph === f.sentence.paragraph && prev.cue.kind === 'verb' && !QUOTE_MARK.test(between) && (prev.attribution === 'direct-quote' || prev.sentence === s.index - 1)) {
         prev.content = { start: prev.content.start, end: content.end }
         prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
+        if (prev.attribution === 'paraphrase' && quotedShare(text, prev.content, f.all) >= DIRECT_SHARE) {
+          prev.attribution = 'direct-quote'
+          prev.quoted = quotedRanges(f.all, prev.content)
+        }
         prev.rule += '-split'
         return []
       }
@@ -307,7 +314,7 @@ export function labelled (text: string, s: Sentence, paraEnd: number, quotes: Qu
   if (!mention) return null
   const content = { start: s.start + m[0].length, end: trimEnd(text, s.start, paraEnd) }
   if (wordsIn(text, content) < 3) return null
-  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major) }
+  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major), all: quotes }
   const quoted = m[1] ? true : undefined
   return candidate(text, f, cue, mention, content, quoted ? 'label-colon-quote' : 'label-colon', quoted)
 }
