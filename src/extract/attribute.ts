@@ -348,12 +348,13 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
         consumed = s.end
         break
       }
-      // after the verb: a few words ("on Friday", "in a statement") and the end, or a comma and a
-      // clause of the reporter's (", as they ...", ", adding that ...")
+      // after the verb: a few words ("on Friday", "in a statement") and the end, or the hearer of
+      // "told" ("told The Daily Planet on Thursday"), or a comma and a clause of the reporter's
+      // (", as they ...", ", adding that ...")
       const saying = !WEAK_LEMMAS.has(cue.lemma)
       const reporters = saying && /^\s*(?:[\p{L}\d]+\s*){0,3},\s*(?:as|while|when|after|before|which|who|(?:add|say|not|referr?|referenc|argu|explain|insist|warn)ing)\b/u.test(rest)
       const parenthetical = saying && !reporters && /^\s*,\s*\p{Ll}/u.test(rest)
-      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || (HEARER_VERBS.has(cue.lemma) && /^\s*(?:[\p{L}.’'-]+\s*){1,6}[.!?]?\s*$/u.test(rest)) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
         // "The economy is strong, Smith said." And "The economy, Smith said, is strong": the words
         // on both sides are the content, the short attribution inside counts for little
         let end = parenthetical ? trimEnd(text, s.start, s.end) : trimEnd(text, s.start, comma)

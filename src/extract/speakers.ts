@@ -51,7 +51,7 @@ export const ROLE_NOUNS = new Set([
   'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
   'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other', 'another', 'each', 'every', 'any', 'both', 'all'])
 const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
 // Capitalised words that open a sentence without being part of a name.
 const NOT_NAMES = new Set([
@@ -159,7 +159,12 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
 export function subjectBefore (text: string, from: number, cueStart: number, loose = false): Mention | null {
   const toks = tokens(text, from, cueStart)
   let j = toks.length - 1
-  while (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) j--
+  // "Carr also said", "the council just this week voted": adverbs and a time between subject and verb
+  for (;;) {
+    if (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) { j--; continue }
+    if (j >= 1 && /^(?:week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[j]!.lower) && /^(?:this|last|that|next)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
+    break
+  }
   if (j < 0) return null
   const t = toks[j]!
   if (PRONOUNS.has(t.lower) && t.lower !== 'you') {
