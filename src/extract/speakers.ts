@@ -248,6 +248,14 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loo
         return { start: det.start, end: head.end, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: rule + '-common-noun' }
       }
     }
+    // "top union leaders said", "many economists say": a bare plural opening its clause
+    const bareStart = !det || /^[,;:(“"\u2014\u2013-]$/.test(det.text) || CLAUSE_OPENERS.has(det.lower)
+    const bare = [...extra, ...take]
+    const last = bare[bare.length - 1]
+    if (extra.length && bareStart && last && /^\p{Ll}+s$/u.test(last.text) && !/(?:ss|us|is)$/.test(last.lower)) {
+      const phrase = text.slice(bare[0]!.start, last.end)
+      return { start: bare[0]!.start, end: last.end, text: phrase, kind: 'description', name: phrase, role: phrase, rule: rule + '-bare-plural' }
+    }
   }
   if (!take.length) return null
   return mentionOf(text, take, rule)
