@@ -199,6 +199,15 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
       const named = mentionOf(text, appos, 'speaker-appositive-name')
       const before = text.slice(toks[Math.max(0, b - 8)]!.start, toks[b]!.start).trim().match(/(?:^|[,.;:]\s*)((?:the|a|an)\s[^,.;:]+)$/i)?.[1]
       if (named && named.kind === 'name') return { ...named, ...(np ?? before ? { role: (np?.text ?? before!).replace(/^(?:the|a|an)\s+/i, '') } : {}) }
+      // "Ana Ruiz, the mayor, a member of the board, said": two appositives, the
+      // name before the first
+      if (np) {
+        const c = toks.findIndex((t) => t.start === np.start) - 1
+        if (c >= 1 && toks[c]!.text === ',') {
+          const name = nounPhraseBack(text, toks, c - 1, 'speaker-appositives-role')
+          if (name && name.kind === 'name') return { ...name, role: np.text.replace(/^(?:the|a|an)\s+/i, '') }
+        }
+      }
       return null
     }
     return { ...np, role: apposText.replace(/^(?:the|a|an)\s+/i, '') }
