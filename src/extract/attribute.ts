@@ -220,7 +220,8 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       // a quote later in the sentence continues this one only when little stands between
       const after0 = f.major.filter((q) => q.start >= cue.end)
       const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
-      const after = after0.length && gap.length <= 60 && !/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) ? after0 : []
+      // ("“A,” he said, but “B.”": a bare conjunction keeps the speaker's words going)
+      const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)\s*$/.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
       const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
       const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
       if (second) {
