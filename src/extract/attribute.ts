@@ -343,6 +343,15 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
     if (subj) {
       const rest = text.slice(cue.end, s.end)
       const comma = text.lastIndexOf(',', subj.start)
+      const by = /^\s+by\s+/.exec(rest)
+      if (by && /(?:ed|en|wn|ld|id|ht)$/.test(cue.text)) {
+        // "The plan was endorsed by the union": a passive; its subject is what was said, and the
+        // agent after "by" said it
+        const agent = subjectAfter(text, cue.end + by[0].length, s.end, 'speaker-passive-agent')
+        if (agent) out.push(candidate(text, f, cue, agent, { start: subj.start, end: subj.end }, 'passive-by-agent'))
+        consumed = agent ? agent.end : cue.end
+        continue
+      }
       if (/^\s*:\s*$/.test(rest) && subj.start - s.start < 40) {
         // "Caddell continued:" ends the paragraph; the quote follows in the next one
         out.push({ ...candidate(text, f, cue, subj, { start: cue.start, end: cue.end }, 'pending-colon') })
