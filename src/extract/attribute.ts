@@ -105,6 +105,8 @@ export function attribute (text: string, sents: Sentence[], quotes: Quote[], cue
     // a sentence whose quote is not framed by its attribution ("A fee that “nobody wanted” will
     // go, Smith said") is still an attribution: read it as a plain sentence
     if (!found.length && frame.major.length) found = plainSentence(text, frame, sc)
+    for (const c of nounCues(text, frame)) if (!found.some((x) => x.content.start < c.content.end && c.content.start < x.content.end)) found.push(c)
+    found.sort((a, b) => a.content.start - b.content.start)
     out.push(...found)
   }
   return out.filter((c) => c.rule !== 'pending-colon')
@@ -289,6 +291,37 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     }
   }
   return []
+}
+
+// "Smith's claim that ...", "her warning that ...": a noun of saying with its owner and a clause
+const NOUN_CUE = /(?<![\p{L}’'])((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:earlier|latest|repeated|own|new|false|public|stern)\s+)?(claim|assertion|argument|belief|view|promise|pledge|warning|suggestion|contention|insistence|fear|hope|charge|allegation|accusation|assessment|prediction|admission|vow|threat)s?\s+(?=that\b)/gu
+
+function nounCues (text: string, f: Frame): Candidate[] {
+  const s = f.sentence
+  const out: Candidate[] = []
+  const body = text.slice(0, s.end)
+  NOUN_CUE.lastIndex = s.start
+  for (let m = NOUN_CUE.exec(body); m; m = NOUN_CUE.exec(body)) {
+    if (inQuote(m.index, f.quotes)) continue
+    const owner = m[1]!
+    const possessive = /^(?:his|her|their|its)$/i.test(owner)
+    const name = owner.replace(/[’']s$/, '')
+    const mention: Mention = possessive
+      ? { start: m.index, end: m.index + owner.length, text: owner, kind: 'pronoun', name: owner, rule: 'speaker-possessive-pronoun' }
+      : { start: m.index, end: m.index + name.length, text: name, kind: 'name', name, rule: 'speaker-possessive-name' }
+    if (!possessive && /^(?:the|a|an|this|that)\s/i.test(name)) continue
+    const nounStart = m.index + m[0].length - m[0].slice(owner.length).trimStart().length
+    const noun = m[2]!
+    const cueStart = text.indexOf(noun, nounStart)
+    const cue: Cue = { start: cueStart, end: cueStart + noun.length, text: noun, lemma: noun, kind: 'verb' }
+    const start = m.index + m[0].length
+    let end = trimEnd(text, start, s.end)
+    end = reportersTail(text, f, start, end)
+    const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
+    if (tail) end = trimEnd(text, start, start + tail.index)
+    if (wordsIn(text, { start, end }) >= 3) out.push(candidate(text, f, cue, mention, { start, end }, 'noun-cue-that'))
+  }
+  return out
 }
 
 /** "according to show insiders": whatever follows, up to the next comma, is the source. */
