@@ -49,6 +49,10 @@ export const ROLE_NOUNS = new Set([
   'judge', 'governor', 'mayor', 'president', 'host', 'anchor', 'reporter', 'reporters', 'journalist', 'correspondent', 'editor', 'editorial',
   'foundation', 'institute', 'center', 'centre', 'data', 'research', 'security', 'information', 'technology', 'democratic', 'republican',
   'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
+  // people named by their work
+  'doctor', 'doctors', 'physician', 'nurse', 'teacher', 'teachers', 'priest', 'scholar', 'scholars', 'economist', 'historian',
+  'columnist', 'commentator', 'commentators', 'pollster', 'pollsters', 'consultant', 'consultants', 'activist', 'lobbyist',
+  'diplomat', 'diplomats', 'negotiator', 'negotiators', 'investigator', 'investigators', 'scientist', 'researcher', 'professor',
   'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other', 'another', 'each', 'every', 'any', 'both', 'all'])
