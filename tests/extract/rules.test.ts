@@ -113,3 +113,26 @@ describe('verbs of talking', () => {
     expect(draft('The new rules limit parking.')).toEqual([])
   })
 })
+
+describe('more layouts', () => {
+  it('reads a passive with "by": the subject is what was said, the agent its speaker', () => {
+    const s = only('The ferry delay was first reported by The Harbour Times on Monday.')
+    expect(s).toMatchObject({ rule: 'passive-by-agent', verb: 'report', evidence: { start: 0, end: 15, text: 'The ferry delay' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 38, end: 55, text: 'The Harbour Times' })
+  })
+
+  it('reads a noun of saying with its owner ("X’s claim that ...")', () => {
+    const s = only("The mayor repeated Ana Ruiz's claim that the bridge was safe.")
+    expect(s).toMatchObject({ rule: 'noun-cue-that', verb: 'claim', evidence: { start: 36, end: 60, text: 'that the bridge was safe' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 19, end: 27, text: 'Ana Ruiz' })
+  })
+
+  it('keeps "“A,” she said, but “B.”" as one direct quote', () => {
+    const s = only('“I like the plan,” she said, but “the money is not there.”')
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'quote-speaker-verb-after-split', evidence: { start: 0, end: 58 } })
+  })
+
+  it('takes a person named by their work as a speaker', () => {
+    expect(mention(only('“The patient is fit,” the family doctor said.'))).toBe('the family doctor')
+  })
+})
