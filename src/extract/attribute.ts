@@ -212,12 +212,15 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const majorBefore = f.major.filter((q) => q.end <= cue.start)
     const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
     const gapEnd = Math.min(cue.start, mention.start)
-    if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
+    // (a plain modifier may open the speaker phrase: "“...,” veteran nurse Ana Lopez said")
+    if (majorBefore.length && /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u.test(text.slice(gapStart, gapEnd))) {
       // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
       const startQ = majorBefore[0]!
       // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
       const lead = text.slice(s.start, startQ.start)
-      const leadIn = lead.trim() && /,\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
+      // (so is a short subject whose predicate the quote goes on with: Ruiz “is the best choice,” ...)
+      const quoteGoesOn = /^\p{Ll}/u.test(text.slice(startQ.inner[0]?.start ?? startQ.start, startQ.end)) && !/[,.;:!?]\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 5
+      const leadIn = lead.trim() && (/,\s*$/.test(lead) || quoteGoesOn) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
       const speakerEnd = Math.max(cue.end, mention.end)
       // a quote later in the sentence continues this one only when little stands between
       const after0 = f.major.filter((q) => q.start >= cue.end)

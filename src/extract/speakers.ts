@@ -27,6 +27,7 @@ const RELATIVES = new Set(['who', 'which'])
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'])
 const TITLES = new Set([
   'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'prof.', 'rev.', 'sen', 'rep', 'gov',
+  'captain', 'lieutenant', 'sergeant', 'colonel', 'admiral', 'commander',
   'senator', 'president', 'governor', 'secretary', 'commissioner', 'judge', 'justice', 'chairman', 'chairwoman',
   'mayor', 'representative', 'congressman', 'congresswoman', 'speaker', 'leader', 'director', 'attorney', 'general',
   'minister', 'chancellor', 'sheriff', 'chief', 'vice', 'former', 'candidate', 'nominee', 'pastor', 'bishop', 'pope',
@@ -55,7 +56,7 @@ export const ROLE_NOUNS = new Set([
   'diplomat', 'diplomats', 'negotiator', 'negotiators', 'investigator', 'investigators', 'scientist', 'researcher', 'professor',
   'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other', 'another', 'each', 'every', 'any', 'both', 'all'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other', 'another', 'each', 'every', 'any', 'both', 'all', 'my', 'your'])
 const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
 // Capitalised words that open a sentence without being part of a name.
 const NOT_NAMES = new Set([
@@ -87,7 +88,8 @@ function apposLike (toks: Tok[]): boolean {
   // "one of the lawmakers who had spoken out": a relative clause may follow the noun
   const rel = toks.findIndex((t) => RELATIVES.has(t.lower) || t.lower === 'that')
   if (rel >= 0) toks = toks.slice(0, rel)
-  return !toks.some((t) => VERBISH.has(t.lower) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
+  // "and" joins clauses, except before a determiner ("the club's coach and its captain")
+  return !toks.some((t, i) => (VERBISH.has(t.lower) && !(t.lower === 'and' && DETERMINERS.has(toks[i + 1]?.lower ?? ''))) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
 }
 
 const isCap = (t: Tok): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{N}/u.test(t.text)
@@ -163,9 +165,11 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
 export function subjectBefore (text: string, from: number, cueStart: number, loose = false): Mention | null {
   const toks = tokens(text, from, cueStart)
   let j = toks.length - 1
-  // "Carr also said", "the council just this week voted": adverbs and a time between subject and verb
+  // "Carr also said", "the council just this week voted": adverbs and a time between subject and
+  // verb; "she smiled and said": a first verb of the same subject
   for (;;) {
     if (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) { j--; continue }
+    if (j >= 2 && toks[j]!.lower === 'and' && /^\p{Ll}+ed$/u.test(toks[j - 1]!.text) && !ROLE_NOUNS.has(toks[j - 1]!.lower)) { j -= 2; continue }
     if (j >= 1 && /^(?:week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[j]!.lower) && /^(?:this|last|that|next)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
     break
   }
@@ -251,7 +255,7 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loo
     // the phrase is a subject only where a clause starts: not "the vote and left", "a plan to build"
     const opener = k - 1 < 0 ? undefined : toks[k - 1]!
     const clauseStart = !opener || /^[,;:(“"\u2014\u2013-]$/.test(opener.text) || CLAUSE_OPENERS.has(opener.lower)
-    if (extra.length && det && clauseStart && /^(?:the|a|an|this|his|her|their|its|another|one|each|every|some)$/i.test(det.text)) {
+    if (extra.length && det && clauseStart && /^(?:the|a|an|this|his|her|their|its|my|our|your|another|one|each|every|some)$/i.test(det.text)) {
       const all = [det, ...extra, ...take]
       const m = mentionOf(text, all, rule + '-common-noun')
       if (m) return m
