@@ -136,3 +136,26 @@ describe('more layouts', () => {
     expect(mention(only('“The patient is fit,” the family doctor said.'))).toBe('the family doctor')
   })
 })
+
+describe('speaker phrases around quotes', () => {
+  it('takes "my" as a determiner', () => {
+    expect(mention(only('"Our garden grows tomatoes," my aunt usually said.'))).toBe('my aunt')
+  })
+
+  it('skips a first verb of the same subject ("she smiled and said")', () => {
+    const s = only('Later, she smiled and said, "The ferry is always late."')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 28, end: 55 } })
+    expect(s.speakers[0]!.mention).toMatchObject({ start: 7, end: 10, text: 'she' })
+  })
+
+  it('keeps a short subject the quote goes on from, and a plain modifier before the speaker', () => {
+    const s = only('Ruiz "has the patience to run the harbour board well," veteran nurse Ana Lopez said.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 54 } })
+    expect(s.speakers[0]).toMatchObject({ name: 'Ana Lopez', mention: { start: 63, end: 78, text: 'nurse Ana Lopez' } })
+  })
+
+  it('reads "and" before a determiner inside an appositive as part of it', () => {
+    const s = only('Riverton, the league\'s oldest club and its biggest rival, said the fixture list was unfair.')
+    expect(s.speakers[0]!.mention).toMatchObject({ start: 0, end: 8, text: 'Riverton' })
+  })
+})
