@@ -206,7 +206,8 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const lastBefore = before[before.length - 1]
     const nextAfter = f.quotes.find((q) => q.start >= cue.end)
     const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
-    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
+    const objTo = nextAfter ? nextAfter.start : s.end
+    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
     const mention = nounishOk(cue, subj) ? subj ?? obj : obj
     if (!mention) continue
     const majorBefore = f.major.filter((q) => q.end <= cue.start)
@@ -325,6 +326,16 @@ function nounCues (text: string, f: Frame): Candidate[] {
     if (wordsIn(text, { start, end }) >= 3) out.push(candidate(text, f, cue, mention, { start, end }, 'noun-cue-that'))
   }
   return out
+}
+
+/** "“...,” said the report.": a determiner and plain words closing the clause after an inverted verb. */
+function descriptionAfter (text: string, from: number, to: number): Mention | null {
+  const m = /^\s+((?:the|a|an|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*)(?=\s*(?:[.,;!?]|$))/u.exec(text.slice(from, to))
+  if (!m) return null
+  const start = from + m[0].length - m[1]!.length
+  const phrase = m[1]!
+  const name = phrase.replace(/^(?:the|a|an)\s+/i, '')
+  return { start, end: start + phrase.length, text: phrase, kind: 'description', name, role: name, rule: 'speaker-after-cue-description' }
 }
 
 /** "according to show insiders": whatever follows, up to the next comma, is the source. */
