@@ -159,3 +159,21 @@ describe('speaker phrases around quotes', () => {
     expect(s.speakers[0]!.mention).toMatchObject({ start: 0, end: 8, text: 'Riverton' })
   })
 })
+
+describe('quote marks and loud verbs', () => {
+  it('opens a quote at a wrong-facing mark before an ellipsis', () => {
+    const s = only('”… and then the ferry left without us,” he said.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 39 } })
+  })
+
+  it('reads "shouted" with the speaker after it', () => {
+    const s = only('"Stop the vote!" shouted Ana Ruiz.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', verb: 'shout', evidence: { start: 0, end: 16 } })
+    expect(mention(s)).toBe('Ana Ruiz')
+  })
+
+  it('takes a description after an inverted verb ("said the notice")', () => {
+    const s = only('"Parking on the pier is banned," said the notice.')
+    expect(s.speakers[0]!.mention).toEqual({ start: 38, end: 48, text: 'the notice' })
+  })
+})
