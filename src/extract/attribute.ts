@@ -385,20 +385,23 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
     const sure = !WEAK_LEMMAS.has(cue.lemma) && !NOUNISH.has(cue.text.toLowerCase()) && !/ing$/.test(cue.text) &&
       // a passive ("was announced") has no speaker before it
       !/\b(?:is|was|were|are|be|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(text.slice(Math.max(0, cue.start - 24), cue.start))
+    const by = /(?:ed|en|wn|ld|id|ht)$/.test(cue.text) ? /^\s+by\s+/.exec(text.slice(cue.end, s.end)) : null
+    if (by) {
+      // "The plan was endorsed by the union": a passive; its subject is what was said, and the
+      // agent after "by" said it
+      const what = subjectBefore(text, consumed, cue.start, true)
+      const agent = what ? subjectAfter(text, cue.end + by[0].length, s.end, 'speaker-passive-agent') : null
+      if (what && agent) {
+        out.push(candidate(text, f, cue, agent, { start: what.start, end: what.end }, 'passive-by-agent'))
+        consumed = agent.end
+        continue
+      }
+    }
     const subj0 = subjectBefore(text, consumed, cue.start, sure)
     const subj = nounishOk(cue, subj0) ? subj0 : null
     if (subj) {
       const rest = text.slice(cue.end, s.end)
       const comma = text.lastIndexOf(',', subj.start)
-      const by = /^\s+by\s+/.exec(rest)
-      if (by && /(?:ed|en|wn|ld|id|ht)$/.test(cue.text)) {
-        // "The plan was endorsed by the union": a passive; its subject is what was said, and the
-        // agent after "by" said it
-        const agent = subjectAfter(text, cue.end + by[0].length, s.end, 'speaker-passive-agent')
-        if (agent) out.push(candidate(text, f, cue, agent, { start: subj.start, end: subj.end }, 'passive-by-agent'))
-        consumed = agent ? agent.end : cue.end
-        continue
-      }
       if (/^\s*:\s*$/.test(rest) && subj.start - s.start < 40) {
         // "Caddell continued:" ends the paragraph; the quote follows in the next one
         out.push({ ...candidate(text, f, cue, subj, { start: cue.start, end: cue.end }, 'pending-colon') })
