@@ -1,8 +1,11 @@
 // Stage 5: attributions. Joins quotes, cues and speaker mentions sentence by sentence into
 // candidate statements, each with the rule that made it. Speakers are still mentions here.
-import { HEARER_VERBS, INVERTIBLE, NOUNISH, lemmaOf } from './cues.js'
+import { HEARER_VERBS, INVERTIBLE, NOUNISH, WEAK_LEMMAS, lemmaOf } from './cues.js'
 import { subjectAfter, subjectBefore } from './speakers.js'
 import type { Candidate, Cue, Mention, Quote, Range, Sentence } from './types.js'
+
+// verbs of talking, whose content is a topic ("spoke about the plan")
+const TOPIC_VERBS = new Set(['speak', 'talk'])
 
 // verbs whose hearer comes first even without a "that": "told reporters it was over"
 const OBJECT_FIRST = new Set(['tell', 'assure', 'inform', 'remind'])
@@ -49,6 +52,8 @@ export function contentStart (text: string, cue: Cue, end: number): number {
       continue
     }
   }
+  // "spoke to reporters", "spoke at a rally": where and to whom, with no content
+  if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for)\s/iu.test(rest())) return end
   const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
   if (that) p += that[0].length
   // "that" stays in the evidence (PolNeAR's content spans keep it); draft.ts drops it from the text
@@ -62,7 +67,7 @@ export function contentStart (text: string, cue: Cue, end: number): number {
 // (or ", adding that ...": a participle of a reporting verb)
 const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
 
-interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[] }
+interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[], all: Quote[] }
 
 function trimEnd (text: string, start: number, end: number): number {
   while (end > start && /[\s.;,:!?\u2014\u2013-]/.test(text[end - 1]!)) end--
@@ -94,9 +99,14 @@ export function attribute (text: string, sents: Sentence[], quotes: Quote[], cue
         continue
       }
     }
-    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major) }
+    const frame: Frame = { sentence: s, quotes: sq, major: sq.filter((q) => q.major), all: quotes }
     const sc = cues.filter((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start, sq))
-    const found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    let found = frame.major.length ? quoteSentence(text, frame, sc, out) : plainSentence(text, frame, sc)
+    // a sentence whose quote is not framed by its attribution ("A fee that “nobody wanted” will
+    // go, Smith said") is still an attribution: read it as a plain sentence
+    if (!found.length && frame.major.length) found = plainSentence(text, frame, sc)
+    for (const c of nounCues(text, frame)) if (!found.some((x) => x.content.start < c.content.end && c.content.start < x.content.end)) found.push(c)
+    found.sort((a, b) => a.content.start - b.content.start)
     out.push(...found)
   }
   return out.filter((c) => c.rule !== 'pending-colon')
@@ -136,7 +146,25 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
   const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
+  end = reportersTail(text, f, start, end)
   const out: Candidate[] = []
+  // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
+  // ..." / "..., Smith boasted, “...”"): each token belongs to one attribution, so the first
+  // content stops where the second speaker's clause begins
+  for (const c2 of cues) {
+    if (c2.start <= start || c2.start >= end || c2.kind !== 'verb' || WEAK_LEMMAS.has(c2.lemma) || NOUNISH.has(c2.text.toLowerCase()) || inQuote(c2.start, f.quotes)) continue
+    const subj2 = subjectBefore(text, start, c2.start)
+    if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun') || subj2.start <= start) continue
+    const lead = /(?:[,;:\u2014\u2013]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
+    if (!lead || (mention && subj2.name === mention.name)) continue
+    const e1 = trimEnd(text, start, start + lead.index)
+    if (wordsIn(text, { start, end: e1 }) < 3) continue
+    let e2 = e1
+    if (QUOTE_MARK.test(text[e2] ?? '') && quotedShare(text, { start, end: e2 + 1 }, f.quotes) > 0) e2++
+    out.push(candidate(text, f, cue, mention, { start, end: e2 }, rule))
+    out.push(...clauseAfter(text, f, c2, subj2, 'embedded-second-speaker', cues))
+    return out
+  }
   CONJ_VERB.lastIndex = start
   const body = text.slice(0, end)
   for (let m = CONJ_VERB.exec(body); m; m = CONJ_VERB.exec(body)) {
@@ -159,6 +187,16 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   return out
 }
 
+/** A semicolon opens a new clause of the reporter's: the reported content ends before it. */
+function reportersTail (text: string, f: Frame, start: number, end: number): number {
+  // ", and the board met later": a coordinated clause with a subject of its own
+  const coord = /,\s+(?:and|but|yet|so)\s+(?:(?:the|a|an|his|her|their|its|this|these|those)\s+\p{L}|(?:he|she|they|we|I)\s+\p{L})/u.exec(text.slice(start, end))
+  if (coord && !inQuote(start + coord.index, f.quotes) && wordsIn(text, { start, end: start + coord.index }) >= 3) end = trimEnd(text, start, start + coord.index)
+  const semi = /;/.exec(text.slice(start, end))
+  if (!semi || inQuote(start + semi.index, f.quotes) || wordsIn(text, { start, end: start + semi.index }) < 2) return end
+  return trimEnd(text, start, start + semi.index)
+}
+
 function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[]): Candidate[] {
   const s = f.sentence
   const first = f.major[0]!
@@ -168,23 +206,28 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const lastBefore = before[before.length - 1]
     const nextAfter = f.quotes.find((q) => q.start >= cue.end)
     const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
-    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, nextAfter ? nextAfter.start : s.end)
+    const objTo = nextAfter ? nextAfter.start : s.end
+    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
     const mention = nounishOk(cue, subj) ? subj ?? obj : obj
     if (!mention) continue
     const majorBefore = f.major.filter((q) => q.end <= cue.start)
     const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
     const gapEnd = Math.min(cue.start, mention.start)
-    if (majorBefore.length && /^[\s,\u2014\u2013-]*$/.test(text.slice(gapStart, gapEnd))) {
+    // (a plain modifier may open the speaker phrase: "“...,” veteran nurse Ana Lopez said")
+    if (majorBefore.length && /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u.test(text.slice(gapStart, gapEnd))) {
       // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
       const startQ = majorBefore[0]!
       // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
       const lead = text.slice(s.start, startQ.start)
-      const leadIn = lead.trim() && /,\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
+      // (so is a short subject whose predicate the quote goes on with: Ruiz “is the best choice,” ...)
+      const quoteGoesOn = /^\p{Ll}/u.test(text.slice(startQ.inner[0]?.start ?? startQ.start, startQ.end)) && !/[,.;:!?]\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 5
+      const leadIn = lead.trim() && (/,\s*$/.test(lead) || quoteGoesOn) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
       const speakerEnd = Math.max(cue.end, mention.end)
       // a quote later in the sentence continues this one only when little stands between
       const after0 = f.major.filter((q) => q.start >= cue.end)
       const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
-      const after = after0.length && gap.length <= 60 && !/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) ? after0 : []
+      // ("“A,” he said, but “B.”": a bare conjunction keeps the speaker's words going)
+      const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)\s*$/.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
       const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
       const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
       if (second) {
@@ -235,9 +278,16 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     const content = { start: first.start, end: f.major[f.major.length - 1]!.end }
     if (prev && prev.mention && f.sentence.paragraph - prev.paragraph <= 1) {
       // the second half of a split quote: "“A,” he said. “B.”" is one statement
-      if (prev.attribution === 'direct-quote' && prev.paragraph === f.sentence.paragraph && prev.sentence === s.index - 1 && /after(?:-split)*$/.test(prev.rule)) {
+      // (and so is "Smith said the plan was sound. “We checked it twice.”" in one paragraph:
+      // the quote goes on with what the sentence before reported)
+      const between = text.slice(prev.content.end, first.start)
+      if (prev.paragraph === f.sentence.paragraph && prev.cue.kind === 'verb' && !QUOTE_MARK.test(between) && (prev.attribution === 'direct-quote' || prev.sentence === s.index - 1)) {
         prev.content = { start: prev.content.start, end: content.end }
         prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
+        if (prev.attribution === 'paraphrase' && quotedShare(text, prev.content, f.all) >= DIRECT_SHARE) {
+          prev.attribution = 'direct-quote'
+          prev.quoted = quotedRanges(f.all, prev.content)
+        }
         prev.rule += '-split'
         return []
       }
@@ -245,6 +295,47 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
     }
   }
   return []
+}
+
+// "Smith's claim that ...", "her warning that ...": a noun of saying with its owner and a clause
+const NOUN_CUE = /(?<![\p{L}’'])((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?:earlier|latest|repeated|own|new|false|public|stern)\s+)?(claim|assertion|argument|belief|view|promise|pledge|warning|suggestion|contention|insistence|fear|hope|charge|allegation|accusation|assessment|prediction|admission|vow|threat)s?\s+(?=that\b)/gu
+
+function nounCues (text: string, f: Frame): Candidate[] {
+  const s = f.sentence
+  const out: Candidate[] = []
+  const body = text.slice(0, s.end)
+  NOUN_CUE.lastIndex = s.start
+  for (let m = NOUN_CUE.exec(body); m; m = NOUN_CUE.exec(body)) {
+    if (inQuote(m.index, f.quotes)) continue
+    const owner = m[1]!
+    const possessive = /^(?:his|her|their|its)$/i.test(owner)
+    const name = owner.replace(/[’']s$/, '')
+    const mention: Mention = possessive
+      ? { start: m.index, end: m.index + owner.length, text: owner, kind: 'pronoun', name: owner, rule: 'speaker-possessive-pronoun' }
+      : { start: m.index, end: m.index + name.length, text: name, kind: 'name', name, rule: 'speaker-possessive-name' }
+    if (!possessive && /^(?:the|a|an|this|that)\s/i.test(name)) continue
+    const nounStart = m.index + m[0].length - m[0].slice(owner.length).trimStart().length
+    const noun = m[2]!
+    const cueStart = text.indexOf(noun, nounStart)
+    const cue: Cue = { start: cueStart, end: cueStart + noun.length, text: noun, lemma: noun, kind: 'verb' }
+    const start = m.index + m[0].length
+    let end = trimEnd(text, start, s.end)
+    end = reportersTail(text, f, start, end)
+    const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
+    if (tail) end = trimEnd(text, start, start + tail.index)
+    if (wordsIn(text, { start, end }) >= 3) out.push(candidate(text, f, cue, mention, { start, end }, 'noun-cue-that'))
+  }
+  return out
+}
+
+/** "“...,” said the report.": a determiner and plain words closing the clause after an inverted verb. */
+function descriptionAfter (text: string, from: number, to: number): Mention | null {
+  const m = /^\s+((?:the|a|an|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*)(?=\s*(?:[.,;!?]|$))/u.exec(text.slice(from, to))
+  if (!m) return null
+  const start = from + m[0].length - m[1]!.length
+  const phrase = m[1]!
+  const name = phrase.replace(/^(?:the|a|an)\s+/i, '')
+  return { start, end: start + phrase.length, text: phrase, kind: 'description', name, role: name, rule: 'speaker-after-cue-description' }
 }
 
 /** "according to show insiders": whatever follows, up to the next comma, is the source. */
@@ -271,7 +362,7 @@ export function labelled (text: string, s: Sentence, paraEnd: number, quotes: Qu
   if (!mention) return null
   const content = { start: s.start + m[0].length, end: trimEnd(text, s.start, paraEnd) }
   if (wordsIn(text, content) < 3) return null
-  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major) }
+  const f: Frame = { sentence: s, quotes, major: quotes.filter((q) => q.major), all: quotes }
   const quoted = m[1] ? true : undefined
   return candidate(text, f, cue, mention, content, quoted ? 'label-colon-quote' : 'label-colon', quoted)
 }
@@ -289,7 +380,24 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
   for (const cue of cues) {
     if (cue.start < consumed) continue
     if (cue.kind === 'according-to') continue
-    const subj0 = subjectBefore(text, consumed, cue.start)
+    // a verb of saying that cannot be a noun ("said", "told", "argues") takes a common-noun
+    // subject too ("the bank said", "one study argues"); a form that may be a noun does not
+    const sure = !WEAK_LEMMAS.has(cue.lemma) && !NOUNISH.has(cue.text.toLowerCase()) && !/ing$/.test(cue.text) &&
+      // a passive ("was announced") has no speaker before it
+      !/\b(?:is|was|were|are|be|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(text.slice(Math.max(0, cue.start - 24), cue.start))
+    const by = /(?:ed|en|wn|ld|id|ht)$/.test(cue.text) ? /^\s+by\s+/.exec(text.slice(cue.end, s.end)) : null
+    if (by) {
+      // "The plan was endorsed by the union": a passive; its subject is what was said, and the
+      // agent after "by" said it
+      const what = subjectBefore(text, consumed, cue.start, true)
+      const agent = what ? subjectAfter(text, cue.end + by[0].length, s.end, 'speaker-passive-agent') : null
+      if (what && agent) {
+        out.push(candidate(text, f, cue, agent, { start: what.start, end: what.end }, 'passive-by-agent'))
+        consumed = agent.end
+        continue
+      }
+    }
+    const subj0 = subjectBefore(text, consumed, cue.start, sure)
     const subj = nounishOk(cue, subj0) ? subj0 : null
     if (subj) {
       const rest = text.slice(cue.end, s.end)
@@ -300,9 +408,23 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
         consumed = s.end
         break
       }
-      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest)) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
-        // "The economy is strong, Smith said."
-        out.push(candidate(text, f, cue, subj, { start: s.start, end: trimEnd(text, s.start, comma) }, 'clause-comma-speaker-verb'))
+      // after the verb: a few words ("on Friday", "in a statement") and the end, or the hearer of
+      // "told" ("told The Daily Planet on Thursday"), or a comma and a clause of the reporter's
+      // (", as they ...", ", adding that ...")
+      const saying = !WEAK_LEMMAS.has(cue.lemma)
+      const reporters = saying && /^\s*(?:[\p{L}\d]+\s*){0,3},\s*(?:as|while|when|after|before|which|who|(?:add|say|not|referr?|referenc|argu|explain|insist|warn)ing)\b/u.test(rest)
+      const parenthetical = saying && !reporters && /^\s*,\s*\p{Ll}/u.test(rest)
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || (HEARER_VERBS.has(cue.lemma) && /^\s*(?:[\p{L}.’'-]+\s*){1,6}[.!?]?\s*$/u.test(rest)) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+        // "The economy is strong, Smith said." And "The economy, Smith said, is strong": the words
+        // on both sides are the content, the short attribution inside counts for little
+        let end = parenthetical ? trimEnd(text, s.start, s.end) : trimEnd(text, s.start, comma)
+        // the reporter's own tail (", although ...", ", compared with ...") is not the speaker's
+        const tail = parenthetical ? /,\s+(?:which|whose|even\s+as|although|though|despite|compared)\b/.exec(text.slice(cue.end, end)) : null
+        if (tail) end = trimEnd(text, s.start, cue.end + tail.index)
+        out.push(candidate(text, f, cue, subj, { start: s.start, end }, parenthetical ? 'clause-parenthetical-speaker-verb' : 'clause-comma-speaker-verb'))
+        // "..., Smith said, adding that ...": the participle reports more of the same speaker's words
+        const more = cues.find((c) => c.start > cue.end && c.kind === 'verb' && /ing$/.test(c.text) && /,\s*$/.test(text.slice(cue.end, c.start)))
+        if (more) out.push(...clauseAfter(text, f, more, subj, 'participle-same-subject', cues))
         consumed = s.end
         break
       }
@@ -310,7 +432,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       if (found.length) {
         out.push(...found)
         consumed = found[found.length - 1]!.content.end
-        break
+        continue
       }
       continue
     }

@@ -119,6 +119,23 @@ const VERBS: Record<string, string[]> = {
   highlight: [],
   label: [],
   dub: ['dub', 'dubs', 'dubbed'],
+  // talking about a subject and deciding on it are attributions in PolNeAR's sense too
+  speak: ['speak', 'speaks', 'spoke', 'speaking', 'spoken'],
+  talk: [],
+  discuss: [],
+  comment: [],
+  express: [],
+  detail: [],
+  fear: [],
+  // 'rules' and 'ruling' are mostly nouns ("the new rules", "a split ruling")
+  rule: ['ruled'],
+  decide: [],
+  // saying it loudly
+  chant: [],
+  yell: [],
+  shout: [],
+  scream: [],
+  proclaim: [],
 }
 
 function regular (lemma: string): string[] {
@@ -138,16 +155,16 @@ export function lemmaOf (form: string): string | undefined {
 }
 
 /** Lemmas whose speaker may follow the verb ("said Carr", "added the senator"); others only take a subject before. */
-export const INVERTIBLE = new Set(['say', 'add', 'write', 'ask', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'argue', 'insist', 'declare', 'warn', 'conclude', 'concede', 'counter', 'joke', 'quip', 'remark', 'observe', 'state', 'tweet', 'suggest', 'claim', 'report', 'tell', 'announce', 'predict', 'caution', 'boast', 'complain', 'admit', 'acknowledge', 'confirm', 'emphasize', 'stress', 'maintain', 'contend', 'assert'])
+export const INVERTIBLE = new Set(['say', 'shout', 'yell', 'scream', 'chant', 'add', 'write', 'ask', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'argue', 'insist', 'declare', 'warn', 'conclude', 'concede', 'counter', 'joke', 'quip', 'remark', 'observe', 'state', 'tweet', 'suggest', 'claim', 'report', 'tell', 'announce', 'predict', 'caution', 'boast', 'complain', 'admit', 'acknowledge', 'confirm', 'emphasize', 'stress', 'maintain', 'contend', 'assert'])
 
 /** Bare forms that are as often nouns ("his cybersecurity plan", "the report"): a verb only after a name, pronoun or role. */
-export const NOUNISH = new Set(['plan', 'plans', 'support', 'supports', 'offer', 'offers', 'push', 'pushes', 'label', 'labels', 'report', 'reports', 'call', 'calls', 'claim', 'claims', 'post', 'posts', 'show', 'shows', 'attack', 'attacks', 'echo', 'echoes', 'highlight', 'highlights', 'welcome', 'question', 'questions', 'demand', 'demands', 'pledge', 'pledges', 'promise', 'promises', 'vow', 'vows', 'estimate', 'estimates', 'worry', 'worries', 'hope', 'hopes', 'charge', 'charges', 'counter', 'joke', 'jokes', 'boast', 'tweet', 'tweets', 'note', 'notes', 'state', 'states', 'reference', 'references', 'mention', 'mentions', 'comment', 'comments', 'reply', 'replies', 'dismiss', 'defend', 'blame', 'mock', 'cite', 'find', 'finds', 'feel', 'want', 'know', 'seek', 'quip', 'add', 'stress', 'concern'])
+export const NOUNISH = new Set(['plan', 'plans', 'support', 'supports', 'offer', 'offers', 'push', 'pushes', 'label', 'labels', 'report', 'reports', 'call', 'calls', 'claim', 'claims', 'post', 'posts', 'show', 'shows', 'attack', 'attacks', 'echo', 'echoes', 'highlight', 'highlights', 'welcome', 'question', 'questions', 'demand', 'demands', 'pledge', 'pledges', 'promise', 'promises', 'vow', 'vows', 'estimate', 'estimates', 'worry', 'worries', 'hope', 'hopes', 'charge', 'charges', 'counter', 'joke', 'jokes', 'boast', 'tweet', 'tweets', 'note', 'notes', 'state', 'states', 'reference', 'references', 'mention', 'mentions', 'comment', 'comments', 'reply', 'replies', 'dismiss', 'defend', 'blame', 'mock', 'cite', 'find', 'finds', 'feel', 'want', 'know', 'seek', 'quip', 'add', 'stress', 'concern', 'talk', 'talks', 'comment', 'comments', 'detail', 'details', 'fear', 'fears', 'rule', 'rules', 'speaking'])
 
 /** Verbs whose first object is the hearer ("told reporters that ..."), skipped before the content. */
 export const HEARER_VERBS = new Set(['tell', 'ask', 'warn', 'urge', 'remind', 'assure', 'inform'])
 
 /** Lemmas that mostly report a belief or finding, not an utterance (lower confidence). */
-export const WEAK_LEMMAS = new Set(['attack', 'support', 'oppose', 'plan', 'decline', 'know', 'reject', 'echo', 'liken', 'disclose', 'offer', 'understand', 'refuse', 'intend', 'threaten', 'blame', 'defend', 'dismiss', 'mock', 'applaud', 'endorse', 'welcome', 'condemn', 'decry', 'push', 'seek', 'encourage', 'highlight', 'label', 'dub', 'think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
+export const WEAK_LEMMAS = new Set(['express', 'detail', 'fear', 'rule', 'decide', 'attack', 'support', 'oppose', 'plan', 'decline', 'know', 'reject', 'echo', 'liken', 'disclose', 'offer', 'understand', 'refuse', 'intend', 'threaten', 'blame', 'defend', 'dismiss', 'mock', 'applaud', 'endorse', 'welcome', 'condemn', 'decry', 'push', 'seek', 'encourage', 'highlight', 'label', 'dub', 'think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
 
 const WORD = /[\p{L}]+/gu
 

@@ -34,7 +34,10 @@ export function findQuotes (text: string, paras: Paragraph[]): Quote[] {
         if (ch === '\u201c' || ch === '"') {
           open = { start: i, innerStart: i + width, inner: [], curly: ch !== '"', nested: 0 }
           i += width - 1
-        } else if (OPEN_BEFORE.test(prev) && /[\p{L}\p{N}]/u.test(next)) open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
+        } else if (OPEN_BEFORE.test(prev) && (/[\p{L}\p{N}…]/u.test(next) || /^\s?(?:…|\.\.\.)/u.test(text.slice(i + 1, i + 5)))) {
+          // (also before an ellipsis: ”… and so on, the words go on)
+          open = { start: i, innerStart: i + 1, inner: [], curly: true, nested: 0 }
+        }
         continue
       }
       if (open.curly) {

@@ -27,6 +27,7 @@ const RELATIVES = new Set(['who', 'which'])
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'])
 const TITLES = new Set([
   'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'prof.', 'rev.', 'sen', 'rep', 'gov',
+  'captain', 'lieutenant', 'sergeant', 'colonel', 'admiral', 'commander',
   'senator', 'president', 'governor', 'secretary', 'commissioner', 'judge', 'justice', 'chairman', 'chairwoman',
   'mayor', 'representative', 'congressman', 'congresswoman', 'speaker', 'leader', 'director', 'attorney', 'general',
   'minister', 'chancellor', 'sheriff', 'chief', 'vice', 'former', 'candidate', 'nominee', 'pastor', 'bishop', 'pope',
@@ -49,9 +50,13 @@ export const ROLE_NOUNS = new Set([
   'judge', 'governor', 'mayor', 'president', 'host', 'anchor', 'reporter', 'reporters', 'journalist', 'correspondent', 'editor', 'editorial',
   'foundation', 'institute', 'center', 'centre', 'data', 'research', 'security', 'information', 'technology', 'democratic', 'republican',
   'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
+  // people named by their work
+  'doctor', 'doctors', 'physician', 'nurse', 'teacher', 'teachers', 'priest', 'scholar', 'scholars', 'economist', 'historian',
+  'columnist', 'commentator', 'commentators', 'pollster', 'pollsters', 'consultant', 'consultants', 'activist', 'lobbyist',
+  'diplomat', 'diplomats', 'negotiator', 'negotiators', 'investigator', 'investigators', 'scientist', 'researcher', 'professor',
   'regulator', 'regulators', 'percent', 'brief', 'filing', 'memo', 'majority', 'minority', 'speaker', 'whip', 'leader', 'nonpartisan', 'bipartisan', 'independent', 'political', 'economic', 'foreign',
 ])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'one', 'two', 'three', 'several', 'many', 'some', 'most', 'other', 'another', 'each', 'every', 'any', 'both', 'all', 'my', 'your'])
 const CONNECTORS = new Set(['of', 'for', 'at', 'in', 'from', 'and', '&', 'de', 'van', 'von', 'du', 'la', 'le'])
 // Capitalised words that open a sentence without being part of a name.
 const NOT_NAMES = new Set([
@@ -70,6 +75,10 @@ const AUXILIARIES = new Set([
   'always', 'openly', 'flatly', 'quickly', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'recently', 'famously',
 ])
 
+// Words that never sit inside a subject noun phrase of the loose kind.
+const FUNCTION_WORDS = new Set(['to', 'by', 'with', 'about', 'into', 'onto', 'over', 'under', 'than', 'as', 'on', 'of', 'in', 'at', 'for', 'from', 'up', 'out', 'off', 'not', 'no', 'so', 'very', 'more', 'most', 'less', 'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'there', 'here', 'if', 'or', 'nor'])
+// Words after which a new clause, and so a subject, may begin.
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'as', 'since', 'that', 'when', 'if', 'so', 'yet', 'whereas', 'after', 'before', 'even', 'until', 'once', 'however', 'meanwhile', 'also', 'now', 'still', 'then'])
 const DASHES = new Set(['-', '\u2014', '\u2013', '\u2015'])
 const VERBISH = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'said', 'says', 'can', 'could', 'should', 'and', 'but', 'if', 'when', 'because'])
 
@@ -79,7 +88,8 @@ function apposLike (toks: Tok[]): boolean {
   // "one of the lawmakers who had spoken out": a relative clause may follow the noun
   const rel = toks.findIndex((t) => RELATIVES.has(t.lower) || t.lower === 'that')
   if (rel >= 0) toks = toks.slice(0, rel)
-  return !toks.some((t) => VERBISH.has(t.lower) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
+  // "and" joins clauses, except before a determiner ("the club's coach and its captain")
+  return !toks.some((t, i) => (VERBISH.has(t.lower) && !(t.lower === 'and' && DETERMINERS.has(toks[i + 1]?.lower ?? ''))) || (/^\p{Ll}+ed$/u.test(t.text) && !ROLE_NOUNS.has(t.lower) && !/^(?:retired|elected|appointed|united|based)$/.test(t.lower)))
 }
 
 const isCap = (t: Tok): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{N}/u.test(t.text)
@@ -155,7 +165,14 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
 export function subjectBefore (text: string, from: number, cueStart: number, loose = false): Mention | null {
   const toks = tokens(text, from, cueStart)
   let j = toks.length - 1
-  while (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) j--
+  // "Carr also said", "the council just this week voted": adverbs and a time between subject and
+  // verb; "she smiled and said": a first verb of the same subject
+  for (;;) {
+    if (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) { j--; continue }
+    if (j >= 2 && toks[j]!.lower === 'and' && /^\p{Ll}+ed$/u.test(toks[j - 1]!.text) && !ROLE_NOUNS.has(toks[j - 1]!.lower)) { j -= 2; continue }
+    if (j >= 1 && /^(?:week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[j]!.lower) && /^(?:this|last|that|next)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
+    break
+  }
   if (j < 0) return null
   const t = toks[j]!
   if (PRONOUNS.has(t.lower) && t.lower !== 'you') {
@@ -190,6 +207,15 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
       const named = mentionOf(text, appos, 'speaker-appositive-name')
       const before = text.slice(toks[Math.max(0, b - 8)]!.start, toks[b]!.start).trim().match(/(?:^|[,.;:]\s*)((?:the|a|an)\s[^,.;:]+)$/i)?.[1]
       if (named && named.kind === 'name') return { ...named, ...(np ?? before ? { role: (np?.text ?? before!).replace(/^(?:the|a|an)\s+/i, '') } : {}) }
+      // "Ana Ruiz, the mayor, a member of the board, said": two appositives, the
+      // name before the first
+      if (np) {
+        const c = toks.findIndex((t) => t.start === np.start) - 1
+        if (c >= 1 && toks[c]!.text === ',') {
+          const name = nounPhraseBack(text, toks, c - 1, 'speaker-appositives-role')
+          if (name && name.kind === 'name') return { ...name, role: np.text.replace(/^(?:the|a|an)\s+/i, '') }
+        }
+      }
       return null
     }
     return { ...np, role: apposText.replace(/^(?:the|a|an)\s+/i, '') }
@@ -215,23 +241,37 @@ function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loo
     i--
   }
   if (loose && (!take.length || !isCap(take[0]!) || DETERMINERS.has(take[0]!.lower))) {
-    // "the commission says", "a new poll shows": a determiner and up to three plain words
+    // "the commission says", "a new poll shows", "the Ohio builder said": a determiner,
+    // then up to five modifiers (plain words, names, possessives) before a plain head noun
     let k = i
     const extra: Tok[] = []
-    while (k >= 0 && extra.length < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[k]!.text) && !DETERMINERS.has(toks[k]!.lower) && !AUXILIARIES.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower) && !/(?:ed|ing)$/.test(toks[k]!.lower)) {
+    const plain = (t: Tok): boolean => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !DETERMINERS.has(t.lower) && !AUXILIARIES.has(t.lower) && !CONNECTORS.has(t.lower) && !VERBISH.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && !/(?:ed|ing)$/.test(t.lower)
+    const modifier = (t: Tok): boolean => plain(t) || (isCap(t) && !DETERMINERS.has(t.lower) && !NOT_NAMES.has(t.lower) && !PRONOUNS.has(t.lower)) || (isPossessive(t) && isCap(t))
+    while (k >= 0 && extra.length < 6 && (extra.length === 0 && !take.length ? plain(toks[k]!) : modifier(toks[k]!))) {
       extra.unshift(toks[k]!)
       k--
     }
     const det = k >= 0 ? toks[k]! : undefined
-    if (extra.length && det && /^(?:the|a|an|this|his|her|their|its|that)$/i.test(det.text) && (take.length === 0 || extra.length > 0)) {
+    // the phrase is a subject only where a clause starts: not "the vote and left", "a plan to build"
+    const opener = k - 1 < 0 ? undefined : toks[k - 1]!
+    const clauseStart = !opener || /^[,;:(“"\u2014\u2013-]$/.test(opener.text) || CLAUSE_OPENERS.has(opener.lower)
+    if (extra.length && det && clauseStart && /^(?:the|a|an|this|his|her|their|its|my|our|your|another|one|each|every|some)$/i.test(det.text)) {
       const all = [det, ...extra, ...take]
-      const m = mentionOf(text, all.map((t) => (ROLE_NOUNS.has(t.lower) || isCap(t) ? t : { ...t })), rule + '-common-noun')
+      const m = mentionOf(text, all, rule + '-common-noun')
       if (m) return m
       const head = all[all.length - 1]!
       if (!ROLE_NOUNS.has(head.lower) && !isCap(head)) {
         const phrase = text.slice(det.start, head.end)
         return { start: det.start, end: head.end, text: phrase, kind: 'description', name: phrase.replace(/^(?:the|a|an)\s+/i, ''), role: phrase.replace(/^(?:the|a|an)\s+/i, ''), rule: rule + '-common-noun' }
       }
+    }
+    // "top union leaders said", "many economists say": a bare plural opening its clause
+    const bareStart = !det || /^[,;:(“"\u2014\u2013-]$/.test(det.text) || CLAUSE_OPENERS.has(det.lower)
+    const bare = [...extra, ...take]
+    const last = bare[bare.length - 1]
+    if (extra.length && bareStart && last && /^\p{Ll}+s$/u.test(last.text) && !/(?:ss|us|is)$/.test(last.lower)) {
+      const phrase = text.slice(bare[0]!.start, last.end)
+      return { start: bare[0]!.start, end: last.end, text: phrase, kind: 'description', name: phrase, role: phrase, rule: rule + '-bare-plural' }
     }
   }
   if (!take.length) return null

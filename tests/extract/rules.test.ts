@@ -1,0 +1,179 @@
+// The attribution rules added for issue 11's quality targets, one short invented text each
+// (never corpus text): common-noun and bare-plural speakers, parenthetical attributions, a
+// second speaker inside a reported clause, clause ends, talk verbs, run-on quotes.
+import { describe, expect, it } from 'vitest'
+import { draftStatements, type DraftStatement } from '../../src/extract/index.js'
+
+const draft = (text: string): DraftStatement[] => draftStatements(text).statements
+const only = (text: string): DraftStatement => {
+  const d = draft(text)
+  expect(d).toHaveLength(1)
+  return d[0]!
+}
+const span = (s: DraftStatement): [number, number, string] => [s.evidence.start, s.evidence.end, s.evidence.text]
+const mention = (s: DraftStatement): string | undefined => s.speakers[0]?.mention.text
+
+describe('speakers that are not names', () => {
+  it('takes a common noun with its determiner before a sure verb of saying', () => {
+    const s = only('The clinic said that it would hire two nurses.')
+    expect(span(s)).toEqual([16, 45, 'that it would hire two nurses'])
+    expect(s.speakers[0]!.mention).toEqual({ start: 0, end: 10, text: 'The clinic' })
+  })
+
+  it('keeps names inside a description ("the Ohio builder")', () => {
+    expect(mention(only('The Ohio builder said the tower would open in May.'))).toBe('The Ohio builder')
+  })
+
+  it('takes another/each/every as determiners', () => {
+    const s = only('The ferry will run on time, another official said.')
+    expect(s.rule).toBe('clause-comma-speaker-verb')
+    expect(mention(s)).toBe('another official')
+  })
+
+  it('takes a bare plural opening its clause, the reporter’s ", as ..." left out', () => {
+    const s = only('The bus fare is too high for students, local parent groups said Tuesday, as they gathered at the depot.')
+    expect(span(s)).toEqual([0, 37, 'The bus fare is too high for students'])
+    expect(mention(s)).toBe('local parent groups')
+  })
+
+  it('takes the name before two appositives', () => {
+    const s = only('“The toll is a burden on families,” Ana Ruiz, the mayor, a member of the regional board, said at a meeting.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 35 } })
+    expect(s.speakers[0]).toMatchObject({ name: 'Ana Ruiz', role: 'mayor', mention: { start: 36, end: 44, text: 'Ana Ruiz' } })
+  })
+
+  it('skips a time between the subject and the verb', () => {
+    expect(mention(only('The harbour pilots just this week announced they would strike in June.'))).toBe('The harbour pilots')
+  })
+
+  it('finds no speaker before a passive', () => {
+    expect(draft('A curfew was announced for the city center.')).toEqual([])
+  })
+})
+
+describe('where the attribution stands in the sentence', () => {
+  it('reads a sentence with a quoted phrase and a trailing "X said" as one statement', () => {
+    const s = only('A driver who “never once checked the brakes” was fined, Ruiz said.')
+    expect(s.rule).toBe('clause-comma-speaker-verb')
+    expect(span(s)).toEqual([0, 54, 'A driver who “never once checked the brakes” was fined'])
+    expect(mention(s)).toBe('Ruiz')
+  })
+
+  it('takes both sides of a parenthetical "X said" as the content', () => {
+    const s = only('The new bridge, Ruiz said, will open in May.')
+    expect(s.rule).toBe('clause-parenthetical-speaker-verb')
+    expect(span(s)).toEqual([0, 43, 'The new bridge, Ruiz said, will open in May'])
+  })
+
+  it('reads ", adding that ..." after "X said" as the same speaker’s second statement', () => {
+    const d = draft('The budget is balanced, Ruiz said, adding that taxes would not rise.')
+    expect(d.map((s) => [s.rule, s.verb, s.evidence.text, mention(s)])).toEqual([
+      ['clause-comma-speaker-verb', 'say', 'The budget is balanced', 'Ruiz'],
+      ['participle-same-subject', 'add', 'that taxes would not rise', 'Ruiz'],
+    ])
+  })
+
+  it('takes the hearer of "told" and a time as the end of the sentence', () => {
+    const s = only('The park could reopen by spring, Ana Ruiz told The Daily Planet on Thursday.')
+    expect(span(s)).toEqual([0, 31, 'The park could reopen by spring'])
+    expect(mention(s)).toBe('Ana Ruiz')
+  })
+})
+
+describe('where a reported clause ends', () => {
+  it('ends the first content where a second speaker’s attribution begins', () => {
+    const d = draft('Lopez said the clinic was full, and Ruiz said that the beds were on their way.')
+    expect(d.map((s) => [s.rule, s.evidence.text, mention(s)])).toEqual([
+      ['speaker-verb-that', 'the clinic was full', 'Lopez'],
+      ['embedded-second-speaker', 'that the beds were on their way', 'Ruiz'],
+    ])
+  })
+
+  it('ends at a semicolon and before ", and" opening a clause with its own subject', () => {
+    expect(span(only('Ruiz said the plan was sound; the council will vote in May.'))).toEqual([10, 28, 'the plan was sound'])
+    expect(span(only('Ruiz said the plan was sound, and the council will vote in May.'))).toEqual([10, 28, 'the plan was sound'])
+  })
+
+  it('joins a quote that follows in the same paragraph, which makes the statement direct', () => {
+    const s = only('Ruiz said the plan was sound. “We checked every number twice.”')
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'speaker-verb-that-split' })
+    expect(span(s)).toEqual([10, 62, 'the plan was sound. “We checked every number twice.”'])
+    expect(s.text).toBe('We checked every number twice.')
+  })
+})
+
+describe('verbs of talking', () => {
+  it('takes the topic of "spoke about"', () => {
+    const s = only('Ruiz spoke about the new tax plan.')
+    expect(s).toMatchObject({ verb: 'speak', evidence: { start: 11, end: 33 } })
+  })
+
+  it('drafts nothing for "spoke to ..." and for the noun "rules"', () => {
+    expect(draft('Ruiz spoke to reporters on Monday.')).toEqual([])
+    expect(draft('The new rules limit parking.')).toEqual([])
+  })
+})
+
+describe('more layouts', () => {
+  it('reads a passive with "by": the subject is what was said, the agent its speaker', () => {
+    const s = only('The ferry delay was reported by The Harbour Times on Monday.')
+    expect(s).toMatchObject({ rule: 'passive-by-agent', verb: 'report', evidence: { start: 0, end: 15, text: 'The ferry delay' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 32, end: 49, text: 'The Harbour Times' })
+  })
+
+  it('reads a noun of saying with its owner ("X’s claim that ...")', () => {
+    const s = only("The mayor repeated Ana Ruiz's claim that the bridge was safe.")
+    expect(s).toMatchObject({ rule: 'noun-cue-that', verb: 'claim', evidence: { start: 36, end: 60, text: 'that the bridge was safe' } })
+    expect(s.speakers[0]!.mention).toEqual({ start: 19, end: 27, text: 'Ana Ruiz' })
+  })
+
+  it('keeps "“A,” she said, but “B.”" as one direct quote', () => {
+    const s = only('“I like the plan,” she said, but “the money is not there.”')
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'quote-speaker-verb-after-split', evidence: { start: 0, end: 58 } })
+  })
+
+  it('takes a person named by their work as a speaker', () => {
+    expect(mention(only('“The patient is fit,” the family doctor said.'))).toBe('the family doctor')
+  })
+})
+
+describe('speaker phrases around quotes', () => {
+  it('takes "my" as a determiner', () => {
+    expect(mention(only('"Our garden grows tomatoes," my aunt usually said.'))).toBe('my aunt')
+  })
+
+  it('skips a first verb of the same subject ("she smiled and said")', () => {
+    const s = only('Later, she smiled and said, "The ferry is always late."')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 28, end: 55 } })
+    expect(s.speakers[0]!.mention).toMatchObject({ start: 7, end: 10, text: 'she' })
+  })
+
+  it('keeps a short subject the quote goes on from, and a plain modifier before the speaker', () => {
+    const s = only('Ruiz "has the patience to run the harbour board well," veteran nurse Ana Lopez said.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 54 } })
+    expect(s.speakers[0]).toMatchObject({ name: 'Ana Lopez', mention: { start: 63, end: 78, text: 'nurse Ana Lopez' } })
+  })
+
+  it('reads "and" before a determiner inside an appositive as part of it', () => {
+    const s = only('Riverton, the league\'s oldest club and its biggest rival, said the fixture list was unfair.')
+    expect(s.speakers[0]!.mention).toMatchObject({ start: 0, end: 8, text: 'Riverton' })
+  })
+})
+
+describe('quote marks and loud verbs', () => {
+  it('opens a quote at a wrong-facing mark before an ellipsis', () => {
+    const s = only('”… and then the ferry left without us,” he said.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 39 } })
+  })
+
+  it('reads "shouted" with the speaker after it', () => {
+    const s = only('"Stop the vote!" shouted Ana Ruiz.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', verb: 'shout', evidence: { start: 0, end: 16 } })
+    expect(mention(s)).toBe('Ana Ruiz')
+  })
+
+  it('takes a description after an inverted verb ("said the notice")', () => {
+    const s = only('"Parking on the pier is banned," said the notice.')
+    expect(s.speakers[0]!.mention).toEqual({ start: 38, end: 48, text: 'the notice' })
+  })
+})
