@@ -152,10 +152,10 @@ const FILTERS = [
 // belongs to the same ABOUT relationship, as in ANCHOR_ABOUT.
 const FILTER_ABOUT = 'AND ($filterAbout IS NULL OR EXISTS { MATCH (s)-[ab:ABOUT]->(t:Actor) WHERE t.id IN $filterAbout AND ($stance IS NULL OR ab.stance = $stance) })'
 // Degrees come from Neo4j's degree store (GetDegree), not a walk over the relationships.
-const ANCHOR_DEGREES = `
-CALL { MATCH (t:Actor) WHERE t.id IN coalesce($about, []) RETURN sum(COUNT { (t)<-[:ABOUT]-() }) AS about }
-CALL { MATCH (a:Actor) WHERE a.id IN coalesce($speakers, []) RETURN sum(COUNT { (a)-[:SAID]->() }) AS speakers }
-RETURN about, speakers`
+const ACTOR_DEGREES = `
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, COUNT { (a)<-[:ABOUT]-() } AS about, COUNT { (a)-[:SAID]->() } AS said`
 // After the cursor in (date, id) order. A CASE, not `a < x OR (a = x AND id < y)`: the planner
 // splits such an OR into a union of two index seeks, which loses the date index's order, so a
 // scan past the first page sorted every earlier statement (47k rows of a 50k graph) for a page.
@@ -189,22 +189,53 @@ export interface AnchorChoice { about: boolean, speakers: boolean }
  * that hub), whatever d is; below the threshold the walk is cheaper.
  */
 export const INDEX_ORDER_MIN_DEGREE = 2000
+const DEGREE_CACHE_MS = 60_000
+const DEGREE_CACHE_SIZE = 10_000
 
 export class StatementsRepository {
   constructor (private readonly db: Db, private readonly indexOrderMinDegree = INDEX_ORDER_MIN_DEGREE) {}
 
-  /** An actor filter anchors unless its actors' degree passes the threshold (one degree read). */
+  /**
+   * An actor filter anchors unless its actors' degree passes the threshold. Degrees are cached
+   * for a minute, so a list does not pay a second round trip: they only choose the plan (both
+   * plans give the same page), so a stale one costs time at worst, never a wrong answer.
+   */
   private async anchorChoice (filter: StatementFilter): Promise<AnchorChoice> {
     if ((!filter.about && !filter.speakers) || !Number.isFinite(this.indexOrderMinDegree)) return { about: true, speakers: true }
-    const [row] = await this.db.read(ANCHOR_DEGREES, { about: filter.about ?? null, speakers: filter.speakers ?? null })
-    const about = Number(row?.about ?? 0)
-    const speakers = Number(row?.speakers ?? 0)
+    const degrees = await this.degrees([...filter.about ?? [], ...filter.speakers ?? []])
+    const about = (filter.about ?? []).reduce((n, id) => n + (degrees.get(id)?.about ?? 0), 0)
+    const speakers = (filter.speakers ?? []).reduce((n, id) => n + (degrees.get(id)?.said ?? 0), 0)
     // The smaller of the two walks, when it is under the threshold; else neither.
     if (filter.about && filter.speakers) {
       const aboutFirst = about <= speakers
       return { about: aboutFirst && about <= this.indexOrderMinDegree, speakers: !aboutFirst && speakers <= this.indexOrderMinDegree }
     }
     return { about: about <= this.indexOrderMinDegree, speakers: speakers <= this.indexOrderMinDegree }
+  }
+
+  private readonly degreeCache = new Map<string, { about: number, said: number, at: number }>()
+
+  private async degrees (ids: string[]): Promise<Map<string, { about: number, said: number }>> {
+    const now = Date.now()
+    const out = new Map<string, { about: number, said: number }>()
+    const missing: string[] = []
+    for (const id of new Set(ids)) {
+      const hit = this.degreeCache.get(id)
+      if (hit && now - hit.at < DEGREE_CACHE_MS) out.set(id, hit)
+      else missing.push(id)
+    }
+    if (missing.length === 0) return out
+    const rows = await this.db.read(ACTOR_DEGREES, { ids: missing })
+    const found = new Map(rows.map((r) => [String(r.id), { about: Number(r.about), said: Number(r.said) }]))
+    for (const id of missing) {
+      const degree = found.get(id) ?? { about: 0, said: 0 }
+      out.set(id, degree)
+      // Oldest entries first in a Map's order: drop them to keep the cache bounded.
+      if (this.degreeCache.size >= DEGREE_CACHE_SIZE) this.degreeCache.delete(this.degreeCache.keys().next().value!)
+      this.degreeCache.delete(id)
+      this.degreeCache.set(id, { ...degree, at: now })
+    }
+    return out
   }
 
   async get (id: string): Promise<Statement | null> {
