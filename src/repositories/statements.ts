@@ -116,8 +116,10 @@ WITH s`
 const SCAN_DATED = `
 MATCH (s:Statement) WHERE s.dateStart IS NOT NULL
 WITH s`
-const SCAN_DATED_FROM_CURSOR = `
-MATCH (s:Statement) WHERE s.dateStart <= $cursorDate
+// From the cursor's date or the `until` bound, whichever is earlier: a seek, not a scan past
+// every newer statement (the predicates still decide exactly what matches).
+const SCAN_DATED_FROM = `
+MATCH (s:Statement) WHERE s.dateStart <= $scanFrom
 WITH s`
 const PAGE_DATED = `
 WITH s ORDER BY s.dateStart DESC, s.id DESC
@@ -330,12 +332,19 @@ export class StatementsRepository {
   }
 
   /** A page of every statement (or those the non-anchoring filters keep), dated ones first. */
+  private scanDated (where: string[], params: Record<string, unknown>, cursor: unknown[] | null): Promise<Row[]> {
+    const bounds = [cursor ? String(cursor[0]) : null, params.until as string | null].filter((b): b is string => b !== null)
+    if (bounds.length === 0) return this.db.read([SCAN_DATED, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), params)
+    const scanFrom = bounds.sort()[0]
+    return this.db.read([SCAN_DATED_FROM, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), { ...params, scanFrom })
+  }
+
   private async scanAll (where: string[], params: Record<string, unknown>, cursor: unknown[] | null, undatedCanMatch: boolean): Promise<Row[]> {
     const fetch = params.fetch as number
     const inUndated = cursor !== null && cursor[0] === ''
     const rows = inUndated
       ? []
-      : await this.db.read([cursor ? SCAN_DATED_FROM_CURSOR : SCAN_DATED, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), params)
+      : await this.scanDated(where, params, cursor)
     if (rows.length < fetch && undatedCanMatch) {
       rows.push(...await this.db.read(
         [inUndated ? SCAN_UNDATED_FROM_CURSOR : SCAN_UNDATED, WHERE_TRUE, ...where, PAGE_UNDATED].join('\n'),
