@@ -57,6 +57,7 @@ interface Options {
   writeHeap: string
   writePagecache: string
   tsx?: boolean
+  exportsOnly?: boolean
   out: string
 }
 
@@ -87,6 +88,7 @@ const program = new Command('bench')
   .option('--write-heap <size>', 'heap of the write benchmark\'s Neo4j', '3g')
   .option('--write-pagecache <size>', 'page cache of the write benchmark\'s Neo4j', '4g')
   .option('--tsx', 'run the API from source through tsx instead of the compiled build')
+  .option('--exports-only', 'per size: load the graph, start the API and measure only GET /v1/export in each format (no reads, peers, profiles or writes); writes results/export.json and export.md')
   .option('--out <dir>', 'results folder', join(ROOT, 'bench', 'results'))
 
 program.parse()
@@ -108,7 +110,10 @@ const importStatements = Number(opts.importStatements ?? (quick ? 10_000 : 100_0
 const million = opts.million ?? !quick
 const outDir = opts.out
 mkdirSync(outDir, { recursive: true })
-const stem = quick ? 'quick' : 'latest'
+const exportsOnly = opts.exportsOnly === true
+// An exports-only run must not overwrite the full run's results (or the quick check's).
+const stem = exportsOnly ? 'export' : quick ? 'quick' : 'latest'
+const markdownFile = exportsOnly ? 'export.md' : quick ? 'quick.md' : 'README.md'
 const logFile = join(outDir, `${stem}.log`)
 writeFileSync(logFile, '')
 
@@ -307,6 +312,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
     const version = await serverVersion(instance.uri).catch(() => `Neo4j ${neo4jVersion()}`)
     const targets = await pickTargets(db, Number(opts.percentile))
     log(`  targets: mid ${targets.mid.id} "${targets.mid.name}" (rank ${targets.mid.rank}/${targets.ranked}, said ${targets.mid.said}, about ${targets.mid.about}); second ${targets.mid2.id}; hub ${targets.hub.id} (said ${targets.hub.said}, about ${targets.hub.about}); search word "${targets.word}"`)
+    if (exportsOnly) return await exportsOfSize(label, statements, instance, startSeconds, version, load, targets, apiMode)
     const eps = endpoints({ actor: targets.mid.id, other: targets.mid2.id, word: targets.word })
     const hubEps = endpoints({ actor: targets.hub.id, other: targets.mid.id, word: targets.word }).filter((e) => e.key !== 'search')
 
@@ -413,6 +419,44 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
   }
 }
 
+/** --exports-only: the API alone, then GET /v1/export in each format, nothing else measured. */
+async function exportsOfSize (label: string, statements: number, instance: Neo4jInstance, startSeconds: number | null, version: string, load: SizeResult['load'], targets: SizeResult['targets'], apiMode: ApiMode): Promise<SizeResult> {
+  const api = await startApi(apiMode, instance.uri)
+  cleanups.push({ name: 'API', fn: () => api.child.stop() })
+  const idleRss = rssOf(api.child.pid) ?? 0
+  log(`  API ready in ${api.startupMs.toFixed(0)} ms (${apiMode.kind}), idle RSS ${(idleRss / 2 ** 20).toFixed(0)} MB`)
+  const incidents: string[] = []
+  let exports: SizeResult['exports'] = []
+  const result = (): SizeResult => ({
+    label,
+    statements,
+    exports,
+    neo4j: { uri: instance.uri, version, home: instance.home ? instance.home.replace(ROOT + '/', '') : null, heap: instance.heap, pageCache: instance.pageCache, startedByBench: instance.started, startSeconds, pid: instance.pid },
+    load,
+    targets,
+    api: { startupMs: api.startupMs, idleRss, mode: apiMode.kind },
+    graphqlStartupMs: null,
+    answers: [],
+    incidents,
+    runs: [],
+    hub: [],
+    profiles: [],
+    hubProfiles: [],
+    otherProfiles: [],
+  })
+  try {
+    // A 1M export takes minutes per format: each finished format is saved at once.
+    exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, onResult: (done) => { exports = done; savePartial?.(result()) } })
+  } catch (err) {
+    incidents.push(`export: ${String(err).slice(0, 500)}`)
+    log(`  !! export failed: ${String(err).slice(0, 300)}`)
+  }
+  return result()
+}
+
+/** Set by main: saves the results with a size still being measured (marked incomplete). */
+let savePartial: ((size: SizeResult) => void) | null = null
+
 async function main (): Promise<void> {
   const date = new Date().toISOString()
   const loadavgStart = loadavg()
@@ -423,7 +467,7 @@ async function main (): Promise<void> {
   const dirty = (await runCommand('git', ['status', '--porcelain', '--', 'src'], process.env)).output.trim().length > 0
   const bench: BenchResults = {
     meta: {
-      mode: quick ? 'quick' : 'full',
+      mode: exportsOnly ? 'exports' : quick ? 'quick' : 'full',
       complete: false,
       date,
       finished: date,
@@ -459,9 +503,15 @@ async function main (): Promise<void> {
     bench.targets = evaluateTargets(bench)
     // Plans are long: the JSON keeps every plan tree, the Markdown a summary.
     writeFileSync(join(outDir, `${stem}.json`), JSON.stringify(bench, null, 2) + '\n')
-    writeFileSync(join(outDir, quick ? 'quick.md' : 'README.md'), renderMarkdown(bench))
+    writeFileSync(join(outDir, markdownFile), renderMarkdown(bench))
   }
 
+  savePartial = (size) => {
+    const done = bench.sizes
+    bench.sizes = [...done, size]
+    save(false)
+    bench.sizes = done
+  }
   if (opts.reads) {
     const profileSize = sizes.at(-1)!
     for (const label of sizes) {
@@ -478,7 +528,7 @@ async function main (): Promise<void> {
     }
   }
 
-  if (opts.writes) {
+  if (opts.writes && !exportsOnly) {
     try {
       bench.writes = await runWrites({
         statements: writeStatements,
@@ -497,7 +547,7 @@ async function main (): Promise<void> {
   }
 
   save(true)
-  log(`Results: ${join(outDir, `${stem}.json`)} and ${join(outDir, quick ? 'quick.md' : 'README.md')} (${((performance.now() - runStarted) / 60000).toFixed(1)} min)`)
+  log(`Results: ${join(outDir, `${stem}.json`)} and ${join(outDir, markdownFile)} (${((performance.now() - runStarted) / 60000).toFixed(1)} min)`)
   for (const t of bench.targets) log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'} ${t.name}: ${t.detail}`)
 }
 

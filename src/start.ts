@@ -1,6 +1,8 @@
 // `npm start`: with NEO4J_URI unset, start (or reuse) the local Neo4j; apply the schema; load
 // graph-seed/ into an empty database; serve the API. Ctrl-C stops the API, closes the driver
 // and stops the Neo4j this process started (one it merely reused is left running).
+// First, so the heap settings apply before the rest of the API is loaded.
+import './lib/heap.js'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { LocalNeo4jError, localOptions, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j/launcher.js'

@@ -3,11 +3,13 @@
 // of eslint's and git's way) whenever a file under src/ is newer than the last build. If the build fails, the API runs from source through tsx instead,
 // and the results say so.
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { ROOT } from './instances.js'
 import { freePort, runCommand, startChild, waitForHttp, type Child } from './proc.js'
 
-const BUILD_DIR = join(ROOT, 'node_modules', '.cache', 'whosaid-bench')
+// BENCH_BUILD_DIR moves it, for a git worktree whose node_modules is a link to another
+// checkout's: there the default would share (and overwrite) that checkout's build.
+const BUILD_DIR = process.env.BENCH_BUILD_DIR ? resolve(process.env.BENCH_BUILD_DIR) : join(ROOT, 'node_modules', '.cache', 'whosaid-bench')
 const STAMP = join(BUILD_DIR, 'stamp')
 
 export interface ApiMode { kind: 'built' | 'tsx', note: string, buildSeconds: number | null }
@@ -27,7 +29,7 @@ export async function ensureBuilt (log: (line: string) => void, forceTsx = false
   if (forceTsx) return { kind: 'tsx', note: 'run from source through tsx (--tsx)', buildSeconds: null }
   const sources = Math.max(newestSource(join(ROOT, 'src')), statSync(join(ROOT, 'tsconfig.json')).mtimeMs)
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= sources && existsSync(join(BUILD_DIR, 'dist', 'src', 'start.js'))) {
-    return { kind: 'built', note: 'compiled build (node_modules/.cache/whosaid-bench, up to date with src/)', buildSeconds: null }
+    return { kind: 'built', note: `compiled build (${relative(ROOT, BUILD_DIR)}, up to date with src/)`, buildSeconds: null }
   }
   log(`Building the API (tsc -p tsconfig.build.json --outDir ${join(BUILD_DIR, 'dist')})...`)
   const started = performance.now()
@@ -39,7 +41,7 @@ export async function ensureBuilt (log: (line: string) => void, forceTsx = false
   }
   if (result.code !== 0) log(`  tsc reported errors (emitted anyway):\n${result.output.slice(0, 1000)}`)
   writeFileSync(STAMP, new Date().toISOString() + '\n')
-  return { kind: 'built', note: result.code === 0 ? 'compiled build (node_modules/.cache/whosaid-bench)' : 'compiled build (node_modules/.cache/whosaid-bench; tsc reported type errors in src/)', buildSeconds: seconds }
+  return { kind: 'built', note: result.code === 0 ? `compiled build (${relative(ROOT, BUILD_DIR)})` : `compiled build (${relative(ROOT, BUILD_DIR)}; tsc reported type errors in src/)`, buildSeconds: seconds }
 }
 
 export interface ApiProcess {

@@ -1,12 +1,10 @@
 // Export throughput and memory: GET /v1/export in each format against a running API, reading
-// the body as it streams (never holding it), while sampling the API process's RSS. Not wired
-// into bench/run.ts yet; call it with the API that run.ts starts, e.g.
-//
-//   const api = await startApi(mode, neo4jUri)          // bench/lib/api.ts
-//   const results = await benchExport({ base: api.base, pid: api.child.pid })
+// the body as it streams (never holding it), while sampling the API process's RSS. bench/run.ts
+// calls it after the reads of each size, or alone with --exports-only.
 //
 // Throughput is statements per second: the graph's statement count (from /v1/stats, or the
 // `statements` option for a filtered query) over the wall time of the whole download.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { RssSampler, rssOf } from './proc.js'
 
 export const EXPORT_BENCH_FORMATS = ['ndjson', 'csv', 'graphml', 'gexf', 'jsonld'] as const
@@ -28,6 +26,8 @@ export interface ExportBenchOptions {
   /** Bearer key, when reads need one. */
   apiKey?: string
   log?: (line: string) => void
+  /** Called after each format, so a run that dies later still keeps what it measured. */
+  onResult?: (done: ExportBenchResult[]) => void
 }
 
 export interface ExportBenchResult {
@@ -46,6 +46,28 @@ export interface ExportBenchResult {
 }
 
 const MIB = 1024 * 1024
+
+/**
+ * Resets the kernel's peak-RSS counter of a process (Linux >= 4.0: "5" to clear_refs), so that
+ * VmHWM afterwards is the peak of what follows. Sampling alone can miss a spike between samples.
+ */
+function resetPeak (pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    return true
+  } catch {
+    return false
+  }
+}
+
+function peakOf (pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) * 1024 : null
+  } catch {
+    return null
+  }
+}
 
 /** Samples RSS from a function at an interval (for a process that is not local to /proc). */
 class FnSampler {
@@ -80,6 +102,7 @@ export async function benchExport (options: ExportBenchOptions): Promise<ExportB
     let best: ExportBenchResult | null = null
     for (let i = 0; i < (options.repeat ?? 1); i++) {
       const rssBefore = sample() ?? 0
+      const hwm = options.pid !== undefined && resetPeak(options.pid)
       const sampler = options.sampleRss ? new FnSampler(options.sampleRss).start() : new RssSampler(options.pid!, 50).start()
       const started = performance.now()
       const response = await fetch(`${options.base}/v1/export?format=${format}${options.query ? `&${options.query}` : ''}`, { headers })
@@ -96,7 +119,7 @@ export async function benchExport (options: ExportBenchOptions): Promise<ExportB
         largest = Math.max(largest, chunk.byteLength)
       }
       const seconds = (performance.now() - started) / 1000
-      const { peak } = sampler.stop()
+      const peak = Math.max(sampler.stop().peak, hwm ? peakOf(options.pid!) ?? 0 : 0)
       const result: ExportBenchResult = {
         format,
         statements,
@@ -114,6 +137,7 @@ export async function benchExport (options: ExportBenchOptions): Promise<ExportB
       if (!best || result.seconds < best.seconds) best = result
     }
     results.push(best!)
+    options.onResult?.([...results])
   }
   return results
 }

@@ -56,7 +56,8 @@ export interface SizeResult {
 
 export interface BenchResults {
   meta: {
-    mode: 'quick' | 'full'
+    /** exports: `--exports-only`, GET /v1/export alone. */
+    mode: 'quick' | 'full' | 'exports'
     /** False while the run is still going (or if it died): the file then holds what was measured so far. */
     complete: boolean
     date: string

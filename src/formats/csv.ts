@@ -1,7 +1,7 @@
 // CSV (RFC 4180): CRLF line ends, every field that needs it in double quotes with quotes
 // doubled, a header row, UTF-8. One table per request: statements (one row per statement ×
 // speaker × target), actors or documents.
-import type { ExportActor, ExportDocument, ExportSource, ExportStatement } from './types.js'
+import { chunked, type ExportActor, type ExportDocument, type ExportSource, type ExportStatement } from './types.js'
 
 export const CSV_TABLES = ['statements', 'actors', 'documents'] as const
 export type CsvTable = (typeof CSV_TABLES)[number]
@@ -63,15 +63,15 @@ export function documentRow (d: ExportDocument): Array<string | number | null> {
 
 /** The chosen table as CSV text, a batch at a time; a subgraph with no rows is just the header. */
 export async function * csv (source: ExportSource, table: CsvTable, options: CsvOptions = {}): AsyncGenerator<string> {
-  const rows = (list: Array<Array<string | number | null>>) => list.map((r) => csvRow(r, options)).join('')
+  const row = (r: Array<string | number | null>) => csvRow(r, options)
   if (table === 'actors') {
     yield csvRow([...ACTOR_COLUMNS])
-    for await (const batch of source.actors()) yield rows(batch.map(actorRow))
+    for await (const batch of source.actors()) yield * chunked(batch.map(actorRow), row)
   } else if (table === 'documents') {
     yield csvRow([...DOCUMENT_COLUMNS])
-    for await (const batch of source.documents({ text: false })) yield rows(batch.map(documentRow))
+    for await (const batch of source.documents({ text: false })) yield * chunked(batch.map(documentRow), row)
   } else {
     yield csvRow([...STATEMENT_COLUMNS])
-    for await (const batch of source.statements()) yield rows(batch.flatMap(statementRows))
+    for await (const batch of source.statements()) yield * chunked(batch.flatMap(statementRows), row)
   }
 }

@@ -4,7 +4,7 @@
 // statements' days. Undated statements have no spell: they are present at every time.
 import { xmlAttrs, xmlText } from './xml.js'
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, graphEdges, graphNodes, type AttrType, type AttrValue, type GraphOptions } from './graph.js'
-import type { ExportSource } from './types.js'
+import { chunked, type ExportSource } from './types.js'
 
 const GEXF_TYPES: Record<AttrType, string> = { string: 'string', int: 'integer', double: 'double' }
 
@@ -31,11 +31,11 @@ export async function * gexf (source: ExportSource, options: GraphOptions, meta:
     declarations('edge', EDGE_ATTRIBUTES) +
     '    <nodes>\n'
   for await (const batch of graphNodes(source, options)) {
-    yield batch.map((n) => `      <node${xmlAttrs({ id: n.id, label: n.label })}>${body(n.attrs, n.spells)}</node>\n`).join('')
+    yield * chunked(batch, (n) => `      <node${xmlAttrs({ id: n.id, label: n.label })}>${body(n.attrs, n.spells)}</node>\n`)
   }
   yield '    </nodes>\n    <edges>\n'
   for await (const batch of graphEdges(source, options)) {
-    yield batch.map((e) => `      <edge${xmlAttrs({ id: e.id, source: e.source, target: e.target, label: e.label, weight: e.weight })}>${body(e.attrs, e.spells)}</edge>\n`).join('')
+    yield * chunked(batch, (e) => `      <edge${xmlAttrs({ id: e.id, source: e.source, target: e.target, label: e.label, weight: e.weight })}>${body(e.attrs, e.spells)}</edge>\n`)
   }
   yield '    </edges>\n  </graph>\n</gexf>\n'
 }

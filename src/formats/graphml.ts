@@ -3,7 +3,7 @@
 // attributes (date, and dateStart / dateEnd of the day range) since GraphML has no time axis.
 import { xmlAttrs, xmlText } from './xml.js'
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, graphEdges, graphNodes, type AttrValue, type GraphOptions } from './graph.js'
-import type { ExportSource } from './types.js'
+import { chunked, type ExportSource } from './types.js'
 
 const keyId = (forWhat: 'node' | 'edge', name: string) => `${forWhat === 'node' ? 'n' : 'e'}_${name}`
 
@@ -31,11 +31,11 @@ export async function * graphml (source: ExportSource, options: GraphOptions): A
     keys.join('') +
     '  <graph id="whosaid" edgedefault="directed">\n'
   for await (const batch of graphNodes(source, options)) {
-    yield batch.map((n) => `    <node id="${xmlText(n.id)}">${data('node', { ...n.attrs, ...spellData('node', n.spells) })}</node>\n`).join('')
+    yield * chunked(batch, (n) => `    <node id="${xmlText(n.id)}">${data('node', { ...n.attrs, ...spellData('node', n.spells) })}</node>\n`)
   }
   for await (const batch of graphEdges(source, options)) {
-    yield batch.map((e) => `    <edge${xmlAttrs({ id: e.id, source: e.source, target: e.target })}>` +
-      `${data('edge', { ...e.attrs, weight: e.weight, ...spellData('edge', e.spells) })}</edge>\n`).join('')
+    yield * chunked(batch, (e) => `    <edge${xmlAttrs({ id: e.id, source: e.source, target: e.target })}>` +
+      `${data('edge', { ...e.attrs, weight: e.weight, ...spellData('edge', e.spells) })}</edge>\n`)
   }
   yield '  </graph>\n</graphml>\n'
 }

@@ -14,7 +14,7 @@
 //   the reporting document, located by a TextPositionSelector (code-point offsets, as the API
 //   counts them) and a TextQuoteSelector (the exact text with 32 characters either side).
 import type { ActorDetail, Statement } from '../schemas/api.js'
-import type { ExportActor, ExportAffiliation, ExportSource, ExportTopic } from './types.js'
+import { chunked, type ExportActor, type ExportAffiliation, type ExportSource, type ExportTopic } from './types.js'
 
 export const JSONLD_CONTEXT = {
   '@version': 1.1,
@@ -265,16 +265,15 @@ export async function * jsonldExport (source: ExportSource, base: string): Async
   const u = uris(base)
   yield `{"@context":${JSON.stringify(JSONLD_CONTEXT)},"@graph":[`
   let first = true
-  const items = (nodes: JsonLdNode[]) => {
-    if (nodes.length === 0) return ''
-    const out = (first ? '\n' : ',\n') + nodes.map((n) => JSON.stringify(n)).join(',\n')
+  const item = (node: JsonLdNode) => {
+    const out = (first ? '\n' : ',\n') + JSON.stringify(node)
     first = false
     return out
   }
-  for await (const batch of source.actors()) yield items(batch.map((a) => exportActorNode(u, a)))
-  for await (const batch of source.topics()) yield items(batch.map((t) => topicNode(u, t)))
-  for await (const batch of source.documents({ text: true })) yield items(batch.map((d) => documentNode(u, d)))
-  for await (const batch of source.affiliations()) yield items(batch.map((a) => affiliationNode(u, a)))
-  for await (const batch of source.statements()) yield items(batch.map((s) => statementNode(u, s)))
+  for await (const batch of source.actors()) yield * chunked(batch, (a) => item(exportActorNode(u, a)))
+  for await (const batch of source.topics()) yield * chunked(batch, (t) => item(topicNode(u, t)))
+  for await (const batch of source.documents({ text: true })) yield * chunked(batch, (d) => item(documentNode(u, d)))
+  for await (const batch of source.affiliations()) yield * chunked(batch, (a) => item(affiliationNode(u, a)))
+  for await (const batch of source.statements()) yield * chunked(batch, (s) => item(statementNode(u, s)))
   yield '\n]}\n'
 }

@@ -4,7 +4,7 @@
 // graph. Documents carry their text inline (`text`, not `textFile`, which names a local file),
 // so the evidence offsets can be checked against it again on the way in.
 import type { SeedActor, SeedAffiliation, SeedDocument, SeedStatement, SeedTopic } from '../domain/seed-model.js'
-import type { ExportActor, ExportAffiliation, ExportDocument, ExportSource, ExportStatement, ExportTopic } from './types.js'
+import { chunked, type ExportActor, type ExportAffiliation, type ExportDocument, type ExportSource, type ExportStatement, type ExportTopic } from './types.js'
 
 /** Drops null, undefined and empty-array fields: the seed format has no nulls. */
 function compact<T extends object> (record: Record<string, unknown>): T {
@@ -62,9 +62,9 @@ export function seedStatement (s: ExportStatement): SeedStatement {
 const line = (key: string, record: unknown) => JSON.stringify({ [key]: [record] }) + '\n'
 
 export async function * ndjson (source: ExportSource): AsyncGenerator<string> {
-  for await (const batch of source.actors()) yield batch.map((a) => line('actors', seedActor(a))).join('')
-  for await (const batch of source.topics()) yield batch.map((t) => line('topics', seedTopic(t))).join('')
-  for await (const batch of source.documents({ text: true })) yield batch.map((d) => line('documents', seedDocument(d))).join('')
-  for await (const batch of source.affiliations()) yield batch.map((a) => line('affiliations', seedAffiliation(a))).join('')
-  for await (const batch of source.statements()) yield batch.map((s) => line('statements', seedStatement(s))).join('')
+  for await (const batch of source.actors()) yield * chunked(batch, (a) => line('actors', seedActor(a)))
+  for await (const batch of source.topics()) yield * chunked(batch, (t) => line('topics', seedTopic(t)))
+  for await (const batch of source.documents({ text: true })) yield * chunked(batch, (d) => line('documents', seedDocument(d)))
+  for await (const batch of source.affiliations()) yield * chunked(batch, (a) => line('affiliations', seedAffiliation(a)))
+  for await (const batch of source.statements()) yield * chunked(batch, (s) => line('statements', seedStatement(s)))
 }

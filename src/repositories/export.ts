@@ -22,8 +22,15 @@ export const STATEMENT_BATCH = 500
 export const NODE_BATCH = 1000
 /** Speakers per pairs query: a hub speaker may have said thousands of things. */
 export const PAIR_SPEAKERS = 100
-/** Documents per page: each may carry a text of up to 2 MB. */
+/** Documents per page. */
 export const DOCUMENT_BATCH = 50
+/**
+ * Characters of document text an export reads at once. A text may be up to 2 MB, so a page of
+ * 50 could hold 100 MB of it (twice that as JavaScript strings, plus the driver's buffers): the
+ * page is read without its texts, then split where its texts would pass this, and each part's
+ * texts are read by id. One text longer than this is read alone.
+ */
+export const TEXT_BUDGET = 2_000_000
 
 // ---------- the subgraph: appended to the matching statements, `s`
 
@@ -104,7 +111,7 @@ WITH a.id AS speaker, b.id AS target, r.stance AS stance, s`
 
 const DOCUMENT_PROJECTION = `
 RETURN d {.id, .title, .kind, .date, .datePrecision, .url, .note,
-  text: CASE WHEN $withText THEN d.text ELSE null END,
+  textLength: CASE WHEN $withText THEN size(d.text) ELSE null END,
   publisher: head([(d)-[:PUBLISHED_BY]->(p:Actor) | p.id]),
   authors: [(d)-[r:AUTHORED_BY]->(a:Actor) | {id: a.id, position: r.position}],
   addressees: [(d)-[:ADDRESSED_TO]->(a:Actor) | a.id]} AS document, statements`
@@ -118,6 +125,11 @@ WITH speaker, target, count(*) AS total,
 RETURN speaker, target, total, critical, supportive, neutral, spans
 ORDER BY speaker, target`
 
+const TEXTS_OF = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.text AS text`
+
 const AFFILIATIONS_OF = `
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})-[r:AFFILIATED_WITH]->(o:Actor)
@@ -129,13 +141,20 @@ function toActor (r: Row): ExportActor {
   return { ...a, aliases: a.aliases ?? [], description: a.description ?? null, said: Number(r.said), about: Number(r.about) }
 }
 
-function toDocument (r: Row): ExportDocument {
-  const d = r.document as Omit<ExportDocument, 'authors' | 'statements'> & { authors: Array<{ id: string, position: number | null }> }
+/** A document of a page, its text not read yet (textLength null: no text, or not asked for). */
+interface DocumentRow { document: ExportDocument, textLength: number | null }
+
+function toDocument (r: Row): DocumentRow {
+  const { textLength, ...d } = r.document as Omit<ExportDocument, 'authors' | 'statements' | 'text'> & { authors: Array<{ id: string, position: number | null }>, textLength: number | null }
   return {
-    ...d,
-    authors: [...d.authors].sort((x, y) => (x.position ?? 0) - (y.position ?? 0)).map((x) => x.id),
-    addressees: [...d.addressees].sort(),
-    statements: Number(r.statements),
+    document: {
+      ...d,
+      text: null,
+      authors: [...d.authors].sort((x, y) => (x.position ?? 0) - (y.position ?? 0)).map((x) => x.id),
+      addressees: [...d.addressees].sort(),
+      statements: Number(r.statements),
+    },
+    textLength: textLength === null || textLength === undefined ? null : Number(textLength),
   }
 }
 
@@ -163,8 +182,11 @@ export class ExportRepository {
   async source (filter: StatementFilter): Promise<ExportSource> {
     if (isWholeGraph(filter)) return this.wholeGraph()
     const clauses = await this.statements.filterClauses(filter)
-    // A text filter that can match nothing: an empty subgraph.
-    const matching = clauses ? [...(clauses.anchor.length > 0 ? clauses.anchor : [EVERY_STATEMENT]), WHERE_TRUE, ...clauses.where] : null
+    // A filter that matches nothing is an empty subgraph. One page query of the statement list
+    // (a plan Neo4j has usually cached for /v1/statements) finds that out; otherwise each of the
+    // subgraph's queries would be planned and run only to find nothing (seconds on a cold cache).
+    const any = clauses !== null && (await this.statements.listIds(filter, { limit: 1 })).ids.length > 0
+    const matching = clauses && any ? [...(clauses.anchor.length > 0 ? clauses.anchor : [EVERY_STATEMENT]), WHERE_TRUE, ...clauses.where] : null
     const params = clauses?.params ?? {}
     return this.subgraph(filter, matching, params)
   }
@@ -175,7 +197,7 @@ export class ExportRepository {
     return {
       actors,
       topics: () => keyset(db, ALL_TOPICS, {}, NODE_BATCH, (r) => r.topic as ExportTopic, (t) => t.id),
-      documents: ({ text }) => keyset(db, ALL_DOCUMENTS + DOCUMENT_PROJECTION, { withText: text }, DOCUMENT_BATCH, toDocument, (d) => d.id),
+      documents: ({ text }) => documentPages(db, ALL_DOCUMENTS + DOCUMENT_PROJECTION, {}, text),
       affiliations: () => this.affiliations(actors, null),
       statements: () => this.statementPages({}, null),
       pairs: () => this.pairs(actors, (speakers) => db.read(ALL_PAIRS + PAIR_COUNTS, { speakers })),
@@ -194,7 +216,7 @@ export class ExportRepository {
     return {
       actors,
       topics: () => keyset(db, prefix + SUBSET_TOPICS, params, NODE_BATCH, (r) => r.topic as ExportTopic, (t) => t.id),
-      documents: ({ text }) => keyset(db, prefix + SUBSET_DOCUMENTS + DOCUMENT_PROJECTION, { ...params, withText: text }, DOCUMENT_BATCH, toDocument, (d) => d.id),
+      documents: ({ text }) => documentPages(db, prefix + SUBSET_DOCUMENTS + DOCUMENT_PROJECTION, params, text),
       affiliations: () => this.affiliations(actors, (ids) => among(SUBSET_ACTORS_AMONG, ids)),
       statements: () => this.statementPages(filter, (ids) => among(SUBSET_STATEMENTS_AMONG, ids)),
       pairs: () => this.pairs(actors, (speakers) => db.read(prefix + SUBSET_PAIRS + PAIR_COUNTS, { ...params, speakers })),
@@ -259,4 +281,32 @@ async function * keyset<T> (db: Db, query: string, params: Record<string, unknow
     if (rows.length < batch) return
     after = key(rows[rows.length - 1]!)
   }
+}
+
+/** Pages of documents, with their texts when asked, read in parts of at most TEXT_BUDGET characters. */
+async function * documentPages (db: Db, query: string, params: Record<string, unknown>, withText: boolean): AsyncGenerator<ExportDocument[]> {
+  for await (const page of keyset(db, query, { ...params, withText }, DOCUMENT_BATCH, toDocument, (d) => d.document.id)) {
+    if (!withText) {
+      yield page.map((d) => d.document)
+      continue
+    }
+    let part: DocumentRow[] = []
+    let chars = 0
+    for (const d of page) {
+      if (part.length > 0 && chars + (d.textLength ?? 0) > TEXT_BUDGET) {
+        yield await withTexts(db, part)
+        part = []
+        chars = 0
+      }
+      part.push(d)
+      chars += d.textLength ?? 0
+    }
+    if (part.length > 0) yield await withTexts(db, part)
+  }
+}
+
+async function withTexts (db: Db, part: DocumentRow[]): Promise<ExportDocument[]> {
+  const ids = part.filter((d) => d.textLength !== null).map((d) => d.document.id)
+  const texts = new Map(ids.length === 0 ? [] : (await db.read(TEXTS_OF, { ids })).map((r) => [String(r.id), r.text as string | null]))
+  return part.map((d) => ({ ...d.document, text: texts.get(d.document.id) ?? null }))
 }

@@ -96,7 +96,10 @@ const exportRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     reply
       .type(media.type)
       .header('content-disposition', `attachment; filename="whosaid-${today}.${media.ext}"`)
-    const stream = Readable.from(body)
+    // pipe() into the socket stops pulling when the socket's buffer is full and resumes on
+    // 'drain'; Readable.from reads at most highWaterMark chunks ahead of that, so a slow client
+    // holds a few small chunks here, never the file.
+    const stream = Readable.from(body, { highWaterMark: 4 })
     stream.on('error', (err) => request.log.warn({ err }, 'export stream failed'))
     return reply.send(stream)
   })
