@@ -401,7 +401,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
       label,
       statements,
       exports,
-      neo4j: { uri: instance.uri, version, home: instance.home ? instance.home.replace(ROOT + '/', '') : null, heap: instance.heap, pageCache: instance.pageCache, startedByBench: instance.started, startSeconds, pid: instance.pid },
+      neo4j: instanceRecord(instance, version, startSeconds),
       load,
       targets,
       api: { startupMs: api.startupMs, idleRss, mode: apiMode.kind },
@@ -419,6 +419,11 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
   }
 }
 
+/** What a size's result records about the Neo4j it ran on. */
+function instanceRecord (instance: Neo4jInstance, version: string, startSeconds: number | null): SizeResult['neo4j'] {
+  return { uri: instance.uri, version, home: instance.home ? instance.home.replace(ROOT + '/', '') : null, heap: instance.heap, pageCache: instance.pageCache, startedByBench: instance.started, startSeconds, pid: instance.pid }
+}
+
 /** --exports-only: the API alone, then GET /v1/export in each format, nothing else measured. */
 async function exportsOfSize (label: string, statements: number, instance: Neo4jInstance, startSeconds: number | null, version: string, load: SizeResult['load'], targets: SizeResult['targets'], apiMode: ApiMode): Promise<SizeResult> {
   const api = await startApi(apiMode, instance.uri)
@@ -431,7 +436,7 @@ async function exportsOfSize (label: string, statements: number, instance: Neo4j
     label,
     statements,
     exports,
-    neo4j: { uri: instance.uri, version, home: instance.home ? instance.home.replace(ROOT + '/', '') : null, heap: instance.heap, pageCache: instance.pageCache, startedByBench: instance.started, startSeconds, pid: instance.pid },
+    neo4j: instanceRecord(instance, version, startSeconds),
     load,
     targets,
     api: { startupMs: api.startupMs, idleRss, mode: apiMode.kind },
