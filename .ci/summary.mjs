@@ -1,16 +1,22 @@
 // Prints CI's one closing line, `tests: N passed, N failed[, N skipped]`, counted from vitest's
-// JUnit report and the fuzz run's test cases, and exits 1 when anything failed or a count is
+// JUnit reports and the fuzz run's test cases, and exits 1 when anything failed or a count is
 // missing (a step that died before reporting counts as a failure, never as zero tests).
-// Usage: node .ci/summary.mjs JUNIT_XML FUZZ_LOG VITEST_EXIT FUZZ_EXIT
+// Usage: node .ci/summary.mjs FUZZ_LOG VITEST_EXIT FUZZ_EXIT JUNIT_XML...
 import { existsSync, readFileSync } from 'node:fs'
 
-const [junitPath, fuzzLogPath, vitestExit = '1', fuzzExit = '1'] = process.argv.slice(2)
+const [fuzzLogPath, vitestExit = '1', fuzzExit = '1', ...junitPaths] = process.argv.slice(2)
 let passed = 0
 let failed = 0
 let skipped = 0
 const notes = []
 
-if (junitPath && existsSync(junitPath)) {
+// One report per vitest process (npm test runs the suite in two groups).
+for (const junitPath of junitPaths) {
+  if (!existsSync(junitPath)) {
+    failed += 1
+    notes.push(`no JUnit report at ${junitPath}`)
+    continue
+  }
   const xml = readFileSync(junitPath, 'utf8')
   const root = /<testsuites\b[^>]*>/.exec(xml)?.[0] ?? ''
   const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(root)?.[1] ?? 0)
@@ -20,11 +26,9 @@ if (junitPath && existsSync(junitPath)) {
   passed += total - bad - skips
   failed += bad
   skipped += skips
-  if (total === 0) { failed += 1; notes.push('vitest ran no test') }
-} else {
-  failed += 1
-  notes.push(`no JUnit report at ${junitPath}`)
+  if (total === 0) { failed += 1; notes.push(`vitest ran no test (${junitPath})`) }
 }
+if (junitPaths.length === 0) { failed += 1; notes.push('no JUnit report named') }
 if (vitestExit !== '0' && failed === 0) { failed += 1; notes.push(`vitest exited ${vitestExit}`) }
 
 if (fuzzLogPath && existsSync(fuzzLogPath)) {

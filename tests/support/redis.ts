@@ -1,18 +1,13 @@
 // Debian's redis-server for the shared-rate-limit test: installed with apt-get when missing,
 // run on a loopback port of its own for the test, and stopped after it.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { ensureDebianPackage } from './debian.js'
 import { createConnection } from 'node:net'
 
 const REDIS = '/usr/bin/redis-server'
 
 export function ensureRedis (): string {
-  if (existsSync(REDIS)) return REDIS
-  if (process.getuid?.() !== 0) throw new Error(`${REDIS} is missing: install Debian's redis-server package`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env })
-  return REDIS
+  return ensureDebianPackage(REDIS, 'redis-server')
 }
 
 export async function startRedis (port: number): Promise<ChildProcess> {
