@@ -106,6 +106,31 @@ CREATE (:Deletion {id: d.id, type: 'document', at: datetime($now), by: $by})
 DETACH DELETE d
 RETURN 0 AS statements`
 
+// Concurrent PUTs of one id must take turns: each reads the record's content hash to decide what
+// to rewrite, and one that read before another committed would delete and re-create relationships
+// the other had just written (a reader in between saw them half gone: a link without a type,
+// answered as a 500). MERGE waits on the id's uniqueness constraint while another transaction
+// holds it, and the SET of a marker takes the node's write lock until this transaction ends.
+// A record that does not exist yet is created bare here and filled by the writer.
+const CLAIM: Readonly<Record<EntityType, string>> = {
+  actor: 'MERGE (n:Actor {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
+  statement: 'MERGE (n:Statement {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
+  document: 'MERGE (n:Document {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
+}
+const CLAIM_TAIL = `
+WITH n, n.claimedBy IS NOT NULL AS created
+REMOVE n.claimedBy
+RETURN created`
+
+/**
+ * Holds the record `id` for the rest of the transaction (other writers of it wait); true when
+ * it did not exist, so this transaction creates it.
+ */
+export async function claimRecord (tx: Tx, type: EntityType, id: string): Promise<boolean> {
+  const [row] = await tx.run(CLAIM[type] + CLAIM_TAIL, { id })
+  return row?.created === true
+}
+
 export async function usage (tx: Tx, type: EntityType, id: string): Promise<{ said: number, about: number, reported: number } | null> {
   if (type === 'statement') {
     const rows = await tx.run('MATCH (s:Statement {id: $id}) RETURN 1 AS found', { id })

@@ -41,11 +41,13 @@ MERGE (t:Topic {id: row.id})
 ON CREATE SET t.createdAt = datetime($now), t.createdBy = $by
 SET t.name = row.name, t.contentHash = row.contentHash, t.updatedAt = datetime($now), t.updatedBy = $by`
 
+// Creation stamps by coalesce, not ON CREATE: a PUT claims its record first (claimRecord in
+// edits.ts), so a new actor, document or statement already exists, bare, when it is written.
 const WRITE_ACTORS = `
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
-ON CREATE SET a.createdAt = datetime($now), a.createdBy = $by
-SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
+SET a.createdAt = coalesce(a.createdAt, datetime($now)), a.createdBy = coalesce(a.createdBy, $by),
+    a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
     a.description = row.description, a.contentHash = row.contentHash,
     a.updatedAt = datetime($now), a.updatedBy = $by
 WITH a
@@ -55,8 +57,8 @@ CALL { WITH a MATCH (r:ActorRedirect {id: a.id}) DELETE r }`
 const WRITE_DOCUMENTS = `
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-ON CREATE SET d.createdAt = datetime($now), d.createdBy = $by
-SET d.title = row.title, d.kind = row.kind, d.date = row.date, d.datePrecision = row.datePrecision,
+SET d.createdAt = coalesce(d.createdAt, datetime($now)), d.createdBy = coalesce(d.createdBy, $by),
+    d.title = row.title, d.kind = row.kind, d.date = row.date, d.datePrecision = row.datePrecision,
     d.dateStart = row.dateStart, d.dateEnd = row.dateEnd, d.url = row.url, d.note = row.note,
     d.text = row.text, d.textHash = row.textHash, d.contentHash = row.contentHash,
     d.updatedAt = datetime($now), d.updatedBy = $by
@@ -78,8 +80,8 @@ SET r.role = row.role, r.since = row.since, r.until = row.until, r.contentHash =
 const WRITE_STATEMENTS = `
 UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
-ON CREATE SET s.createdAt = datetime($now), s.createdBy = $by
-SET s.attribution = row.attribution, s.verb = row.verb, s.text = row.text, s.date = row.date,
+SET s.createdAt = coalesce(s.createdAt, datetime($now)), s.createdBy = coalesce(s.createdBy, $by),
+    s.attribution = row.attribution, s.verb = row.verb, s.text = row.text, s.date = row.date,
     s.datePrecision = row.datePrecision, s.dateStart = row.dateStart, s.dateEnd = row.dateEnd,
     s.note = row.note, s.contentHash = row.contentHash, s.updatedAt = datetime($now), s.updatedBy = $by
 WITH s, row

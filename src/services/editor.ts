@@ -9,7 +9,7 @@ import { existingInDb } from '../repositories/existing.js'
 import { validateSeed, type SeedInput, type SeedIssue } from '../domain/validate.js'
 import type { ActorBody, DocumentBody, StatementBody } from '../schemas/writes.js'
 import {
-  claimIdempotencyKey, completeIdempotencyKey, deleteEntity, evidenceOf, mergeActors, readRecord,
+  claimIdempotencyKey, claimRecord, completeIdempotencyKey, deleteEntity, evidenceOf, mergeActors, readRecord,
   removeOtherAffiliations, usage, type EntityType,
 } from '../repositories/edits.js'
 
@@ -86,13 +86,14 @@ export class Editor {
   async put (type: EntityType, id: string, body: Body, by: string): Promise<WriteResult> {
     const rows = await this.validate(type, id, body)
     return this.db.writeTx(async (tx) => {
-      const before = await usage(tx, type, id)
+      // First, so that identical PUTs at once queue here and the later ones find nothing to change.
+      const created = await claimRecord(tx, type, id)
       if (type === 'actor') {
         await removeOtherAffiliations(tx, id, rows.affiliations.map((a) => `${a.organisation} ${a.type}`))
       }
-      if (type === 'document' && before) await this.checkEvidence(tx, id, rows.documents[0]?.text ?? null)
+      if (type === 'document' && !created) await this.checkEvidence(tx, id, rows.documents[0]?.text ?? null)
       const plan = await applyRows(tx, rows, { by })
-      return { id, created: before === null, plan }
+      return { id, created, plan }
     })
   }
 
