@@ -67,9 +67,10 @@ function run (group: Group): Promise<{ code: number, seconds: number }> {
   const started = Date.now()
   const junit = `test-results/junit-${group.name}.xml`
   rmSync(junit, { force: true })
-  const child = spawn('npx', [
-    'vitest', 'run', '--reporter=default', '--reporter=junit', `--outputFile.junit=${junit}`, ...group.files,
-  ], { env: { ...process.env, ...group.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('npx', ['vitest', 'run', ...group.files], {
+    env: { ...process.env, ...group.env, WHOSAID_TEST_JUNIT: junit },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   // Lines are prefixed with the group, so the two streams can be told apart in one log.
   for (const stream of [child.stdout, child.stderr]) {
     let rest = ''
