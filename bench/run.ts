@@ -19,7 +19,7 @@ import { profileEndpoint, type EndpointProfile } from './lib/profile.js'
 import { cpuMsOf, RssSampler, rssOf, runCommand, type Child } from './lib/proc.js'
 import { pickTargets } from './lib/targets.js'
 import { runWrites } from './lib/writes.js'
-import { benchExport } from './lib/export.js'
+import { EXPORT_BENCH_FORMATS, benchExport, type ExportBenchFormat } from './lib/export.js'
 import { evaluateTargets, renderMarkdown } from './lib/report.js'
 
 export type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
@@ -35,6 +35,7 @@ const LOCAL: Record<string, { port: number, home: string, heap: string, pageCach
 
 interface Options {
   quick?: boolean
+  formats?: string
   sizes?: string
   connections?: string
   seconds?: string
@@ -89,6 +90,7 @@ const program = new Command('bench')
   .option('--write-pagecache <size>', 'page cache of the write benchmark\'s Neo4j', '4g')
   .option('--tsx', 'run the API from source through tsx instead of the compiled build')
   .option('--exports-only', 'per size: load the graph, start the API and measure only GET /v1/export in each format (no reads, peers, profiles or writes); writes results/export.json and export.md')
+  .option('--formats <list>', `export formats to measure, in this order (default ${EXPORT_BENCH_FORMATS.join(',')})`)
   .option('--out <dir>', 'results folder', join(ROOT, 'bench', 'results'))
 
 program.parse()
@@ -111,6 +113,8 @@ const million = opts.million ?? !quick
 const outDir = opts.out
 mkdirSync(outDir, { recursive: true })
 const exportsOnly = opts.exportsOnly === true
+const exportFormats = list(opts.formats, EXPORT_BENCH_FORMATS.join(',')) as ExportBenchFormat[]
+for (const f of exportFormats) if (!(EXPORT_BENCH_FORMATS as readonly string[]).includes(f)) throw new Error(`--formats: unknown format ${f} (${EXPORT_BENCH_FORMATS.join(', ')})`)
 // An exports-only run must not overwrite the full run's results (or the quick check's).
 const stem = exportsOnly ? 'export' : quick ? 'quick' : 'latest'
 const markdownFile = exportsOnly ? 'export.md' : quick ? 'quick.md' : 'README.md'
@@ -393,7 +397,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
     // Export throughput and the API's memory while it streams the whole graph in each format.
     let exports: SizeResult['exports'] = []
     try {
-      exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log })
+      exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, formats: exportFormats })
     } catch (err) {
       servers.incidents.push(`export: ${String(err).slice(0, 500)}`)
     }
@@ -451,7 +455,7 @@ async function exportsOfSize (label: string, statements: number, instance: Neo4j
   })
   try {
     // A 1M export takes minutes per format: each finished format is saved at once.
-    exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, onResult: (done) => { exports = done; savePartial?.(result()) } })
+    exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, formats: exportFormats, onResult: (done) => { exports = done; savePartial?.(result()) } })
   } catch (err) {
     incidents.push(`export: ${String(err).slice(0, 500)}`)
     log(`  !! export failed: ${String(err).slice(0, 300)}`)
