@@ -1,19 +1,16 @@
-// `npm test`'s vitest step: the suite in two vitest processes side by side, each with a test
-// Neo4j of its own, because the files of one process run one at a time (they share a database
-// and reset it) and many of them spend their time waiting on a Neo4j restart, a child process or
-// a browser rather than on the CPU. `npm run test:unit` is the same suite in one process.
+// `npm test`: first, side by side, the installs (tests/prepare.ts) and the static checks (eslint,
+// the import boundaries, tsc, the OpenAPI lint); then, if they all pass, the suite in two vitest
+// processes side by side, each with a test Neo4j of its own. The files of one process run one at
+// a time (they share a database and reset it), and on a 2-core machine one such process leaves a
+// core idle for much of the run, while its tests wait on a Neo4j restart, a child process or a
+// browser. `npm run test:unit` is the same suite in one process.
 //
 // The "servers" group holds the files that start servers of their own on fixed ports (two of
-// them share 7689, so they must not overlap) or install something (Chromium, redis-server, the
-// Python venv); every other file is in "main", so a new test file needs no entry here. What
-// both groups need from outside is installed first, once, so two apt-gets or pips never race.
-// Each group writes its JUnit report to test-results/junit-<group>.xml.
+// them share 7689, so they must not overlap), drive a browser or read exports with Python;
+// every other file is in "main", so a new test file needs no entry here. Each group writes its
+// JUnit report to test-results/junit-<group>.xml.
 import { spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { ensureRuntime } from '../src/local-neo4j/launcher.js'
-import { ensureChromium } from './support/chromium.js'
-import { ensureRedis } from './support/redis.js'
-import { ensureNetworkx } from './export/support.js'
 
 const SERVERS = [
   'tests/faults/restart.test.ts',
@@ -53,38 +50,51 @@ const groups: Group[] = [
   },
 ]
 
-const log = (line: string): void => console.log(`[setup] ${line}`)
-ensureRuntime(undefined, log)
-ensureChromium()
-ensureRedis()
-ensureNetworkx()
-
 mkdirSync('test-results', { recursive: true })
 // A report from an earlier single-process run would be counted with these.
 rmSync('test-results/junit.xml', { force: true })
 
-function run (group: Group): Promise<{ code: number, seconds: number }> {
+/** Runs a command, its output lines prefixed with `name`; resolves to its exit code and seconds. */
+function spawnPrefixed (name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number, seconds: number }> {
   const started = Date.now()
-  const junit = `test-results/junit-${group.name}.xml`
-  rmSync(junit, { force: true })
-  const child = spawn('npx', ['vitest', 'run', ...group.files], {
-    env: { ...process.env, ...group.env, WHOSAID_TEST_JUNIT: junit },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  // Lines are prefixed with the group, so the two streams can be told apart in one log.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Lines are prefixed, so the streams that run side by side can be told apart in one log.
   for (const stream of [child.stdout, child.stderr]) {
     let rest = ''
     stream.setEncoding('utf8')
     stream.on('data', (chunk: string) => {
       const lines = (rest + chunk).split('\n')
       rest = lines.pop() ?? ''
-      for (const line of lines) process.stdout.write(`[${group.name}] ${line}\n`)
+      for (const line of lines) process.stdout.write(`[${name}] ${line}\n`)
     })
-    stream.on('end', () => { if (rest !== '') process.stdout.write(`[${group.name}] ${rest}\n`) })
+    stream.on('end', () => { if (rest !== '') process.stdout.write(`[${name}] ${rest}\n`) })
   }
   return new Promise((resolve) => {
     child.on('close', (code, signal) => resolve({ code: code ?? (signal !== null ? 1 : 0), seconds: Math.round((Date.now() - started) / 1000) }))
   })
+}
+
+// First, side by side: the installs (mostly waiting on Maven Central, Debian and PyPI on a new
+// machine) and the static checks (eslint, the import boundaries, tsc, the OpenAPI lint).
+const first: Array<[string, string[]]> = [
+  ['prepare', ['tsx', 'tests/prepare.ts']],
+  ['lint', ['npm', 'run', '-s', 'lint']],
+  ['lint:deps', ['npm', 'run', '-s', 'lint:deps']],
+  ['typecheck', ['npm', 'run', '-s', 'typecheck']],
+  ['lint:openapi', ['npm', 'run', '-s', 'lint:openapi']],
+]
+const checks = await Promise.all(first.map(([name, args]) => spawnPrefixed(name, 'npx', args)))
+const failedChecks = first.filter((_, i) => checks[i]!.code !== 0).map(([name]) => name)
+for (const [i, [name]] of first.entries()) console.log(`${name}: exit ${checks[i]!.code}, ${checks[i]!.seconds} s`)
+if (failedChecks.length > 0) {
+  console.log(`not running vitest: ${failedChecks.join(', ')} failed`)
+  process.exit(1)
+}
+
+function run (group: Group): Promise<{ code: number, seconds: number }> {
+  const junit = `test-results/junit-${group.name}.xml`
+  rmSync(junit, { force: true })
+  return spawnPrefixed(group.name, 'npx', ['vitest', 'run', ...group.files], { ...group.env, WHOSAID_TEST_JUNIT: junit })
 }
 
 const results = await Promise.all(groups.map(run))

@@ -1,25 +1,13 @@
-// Shared by the export suites: python from the project's .venv with networkx installed (pinned;
-// installed on first use, as tests/fuzz/run.ts installs Schemathesis), and a runner for small
-// python scripts that read an export.
-import { execFile, execFileSync, spawnSync } from 'node:child_process'
+// Shared by the export suites: python from the project's .venv with networkx installed
+// (tests/support/python.ts), and a runner for small python scripts that read an export.
+import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PYTHON } from '../support/python.js'
 
-export const NETWORKX_VERSION = '3.6.1'
-const VENV = '.venv'
-const PYTHON = join(VENV, 'bin', 'python')
-
-/** The .venv python, with networkx at its pinned version (installed from PyPI when missing). */
-export function ensureNetworkx (): string {
-  const probe = existsSync(PYTHON) ? spawnSync(PYTHON, ['-c', 'import networkx; print(networkx.__version__)'], { encoding: 'utf8' }) : null
-  if (probe?.stdout.trim() !== NETWORKX_VERSION) {
-    if (!existsSync(PYTHON)) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' })
-    execFileSync(join(VENV, 'bin', 'pip'), ['install', '-q', `networkx==${NETWORKX_VERSION}`], { stdio: 'inherit' })
-  }
-  return PYTHON
-}
+export { NETWORKX_VERSION, ensureNetworkx } from '../support/python.js'
 
 /**
  * Runs a python script with the file as argv[1]; returns what it prints as JSON. Asynchronous:

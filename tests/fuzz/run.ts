@@ -2,32 +2,20 @@
 // Starts its own Neo4j (port 7693, .neo4j/fuzz) loaded with the article graph, serves the API on
 // a free loopback port with an admin key so writes are exercised too, and runs every operation
 // with all checks, positive and negative data, a fixed seed and 100 examples per operation.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { hashKey } from '../../src/lib/api-keys.js'
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/launcher.js'
 import { resetGraph, writeGraph } from '../../src/repositories/writer.js'
 import { loadSeed } from '../../src/services/seed-files.js'
+import { ensureSchemathesis } from '../support/python.js'
 
-export const SCHEMATHESIS_VERSION = '4.32.5'
-const VENV = '.venv'
 const NEO4J = { port: 7693, home: '.neo4j/fuzz', heap: '1g', pageCache: '256m' }
 const KEY = 'fuzz-admin-key'
 const SEED = process.env.FUZZ_SEED ?? '42'
 const EXAMPLES = process.env.FUZZ_MAX_EXAMPLES ?? '100'
-
-function ensureSchemathesis (): string {
-  const bin = join(VENV, 'bin', 'schemathesis')
-  const version = existsSync(bin) ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout : ''
-  if (!version.includes(SCHEMATHESIS_VERSION)) {
-    if (!existsSync(join(VENV, 'bin', 'python'))) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' })
-    execFileSync(join(VENV, 'bin', 'pip'), ['install', '-q', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: 'inherit' })
-  }
-  return bin
-}
 
 const schemathesis = ensureSchemathesis()
 const { uri, started } = await startLocalNeo4j({ ...NEO4J, log: (l) => console.error(l) })
