@@ -1,6 +1,6 @@
 // Debian's Chromium for browser tests: installed with apt-get when missing (CI runs as root on
 // a fresh machine). Playwright never downloads a browser of its own here.
-import { ensureDebianPackage } from './debian.js'
+import { ensureDebianPackages } from './debian.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -9,6 +9,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ]
 
+export const CHROMIUM_PACKAGE = { binary: CHROMIUM, pkg: 'chromium' }
+
 export function ensureChromium (): string {
-  return ensureDebianPackage(CHROMIUM, 'chromium')
+  ensureDebianPackages([CHROMIUM_PACKAGE])
+  return CHROMIUM
 }

@@ -1,13 +1,16 @@
 // Debian's redis-server for the shared-rate-limit test: installed with apt-get when missing,
 // run on a loopback port of its own for the test, and stopped after it.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { ensureDebianPackage } from './debian.js'
+import { ensureDebianPackages } from './debian.js'
 import { createConnection } from 'node:net'
 
 const REDIS = '/usr/bin/redis-server'
 
+export const REDIS_PACKAGE = { binary: REDIS, pkg: 'redis-server' }
+
 export function ensureRedis (): string {
-  return ensureDebianPackage(REDIS, 'redis-server')
+  ensureDebianPackages([REDIS_PACKAGE])
+  return REDIS
 }
 
 export async function startRedis (port: number): Promise<ChildProcess> {
