@@ -62,7 +62,7 @@ export async function readRecord (db: Db, type: EntityType, id: string): Promise
 
 const COUNT_ACTOR_USE = `
 MATCH (a:Actor {id: $id})
-RETURN COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (:Statement)-[:ABOUT]->(a) } AS about`
+RETURN COUNT { (a)-[:SAID]->() } AS said, COUNT { (a)<-[:ABOUT]-() } AS about`
 
 // Cascade: statements the actor alone made go with it; where others spoke too, it is only unlinked.
 const DELETE_ACTOR_CASCADE = `

@@ -90,7 +90,7 @@ const ALL_ACTORS = `
 MATCH (a:Actor) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $batch
 RETURN a {.id, .name, .kind, .aliases, .description} AS actor,
-  count { (a)-[:SAID]->(:Statement) } AS said, count { (:Statement)-[:ABOUT]->(a) } AS about`
+  count { (a)-[:SAID]->() } AS said, count { (a)<-[:ABOUT]-() } AS about`
 
 const ALL_TOPICS = `
 MATCH (t:Topic) WHERE t.id > $after
