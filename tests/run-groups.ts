@@ -51,8 +51,6 @@ const groups: Group[] = [
 ]
 
 mkdirSync('test-results', { recursive: true })
-// A report from an earlier single-process run would be counted with these.
-rmSync('test-results/junit.xml', { force: true })
 
 /** Runs a command, its output lines prefixed with `name`; resolves to its exit code and seconds. */
 function spawnPrefixed (name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number, seconds: number }> {

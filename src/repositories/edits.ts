@@ -113,13 +113,13 @@ RETURN 0 AS statements`
 // holds it, and the SET of a marker takes the node's write lock until this transaction ends.
 // A record that does not exist yet is created bare here and filled by the writer.
 const CLAIM: Readonly<Record<EntityType, string>> = {
-  actor: 'MERGE (n:Actor {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
-  statement: 'MERGE (n:Statement {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
-  document: 'MERGE (n:Document {id: $id}) ON CREATE SET n.claimedBy = $id SET n.claimLock = true REMOVE n.claimLock',
+  actor: 'MERGE (n:Actor {id: $id}) ON CREATE SET n.claimCreated = true SET n.claimLock = true REMOVE n.claimLock',
+  statement: 'MERGE (n:Statement {id: $id}) ON CREATE SET n.claimCreated = true SET n.claimLock = true REMOVE n.claimLock',
+  document: 'MERGE (n:Document {id: $id}) ON CREATE SET n.claimCreated = true SET n.claimLock = true REMOVE n.claimLock',
 }
 const CLAIM_TAIL = `
-WITH n, n.claimedBy IS NOT NULL AS created
-REMOVE n.claimedBy
+WITH n, n.claimCreated IS NOT NULL AS created
+REMOVE n.claimCreated
 RETURN created`
 
 /**
