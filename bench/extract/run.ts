@@ -111,8 +111,9 @@ direct quote (false quote). "All" classes do the same for every attribution.
 - Quotes between doubled apostrophes (\`''...''\`, in some wire copy) are direct quotes to the
   drafter; the gold's test counts only \`"\` \`“\` \`”\` as quote marks, so each is a false quote here
   (the class above counts them apart).
-- A clause whose quoted words are at least 40% of it is a direct quote (graph-seed/README.md: a
-  partly quoted sentence is a direct quote); the gold calls it direct from 50%.
+- A clause whose quote runs to eight words or more is a direct quote when the quote is at least
+  40% of it (graph-seed/README.md: a partly quoted sentence is a direct quote); the gold calls a
+  clause direct from 50%, which is the drafter's threshold for shorter quotes.
 - A transcript line inside one open quote mark (\`"NAME: ...\`) is a direct quote to the drafter;
   the gold's content starts after the mark, so it is not direct there.
 `

@@ -13,11 +13,18 @@ const OBJECT_FIRST = new Set(['tell', 'assure', 'inform', 'remind'])
 const QUOTE_MARK = /["\u201c\u201d]/
 
 /**
- * A clause with a quote of four or more words is a direct quote when the quote is at least this
- * share of its visible characters. graph-seed/README.md calls a partly quoted sentence a direct
- * quote; PolNeAR's scorer wants half. 0.4 keeps "...that would “fully safeguard user data”" direct.
+ * A clause with a quote of four or more words is a direct quote when the quote is at least half
+ * of its visible characters (the corpus README's definition). graph-seed/README.md calls a partly
+ * quoted sentence a direct quote, so a long quote (eight words or more: a claim in the speaker's
+ * own words, "...that would “fully safeguard user data and US national security interests”") is
+ * direct from 0.4; a short one inside reported speech ("he was “totally against the war”
+ * because ...") is a paraphrase with a quoted phrase. bench: direct precision 0.732 -> 0.750 at
+ * the same recall.
  */
-export const DIRECT_SHARE = 0.4
+export const DIRECT_SHARE = 0.5
+export const DIRECT_SHARE_LONG = 0.4
+export const LONG_QUOTE_WORDS = 8
+const wordCount = (text: string, q: Quote): number => q.inner.reduce((n, r) => n + (text.slice(r.start, r.end).match(/[\p{L}\d]+(?:[’'-][\p{L}\d]+)*/gu)?.length ?? 0), 0)
 
 /** Share of the visible characters of a range that lie inside quote marks (brat_gold.py's test). */
 export function quotedShare (text: string, r: Range, quotes: Quote[]): number {
@@ -121,7 +128,9 @@ function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, c
   const runOn = f.major.find((q) => q.start >= content.start && q.start < content.end && q.end > content.end)
   if (runOn) content = { start: content.start, end: runOn.end }
   const share = quotedShare(text, content, f.quotes)
-  const direct = forceDirect || (share >= DIRECT_SHARE && f.major.some((q) => q.start < content.end && q.end > content.start))
+  const inside = f.major.filter((q) => q.start < content.end && q.end > content.start)
+  const long = inside.some((q) => wordCount(text, q) >= LONG_QUOTE_WORDS)
+  const direct = forceDirect || (inside.length > 0 && share >= (long ? DIRECT_SHARE_LONG : DIRECT_SHARE))
   return {
     attribution: cue.kind === 'according-to' ? 'according-to' : direct ? 'direct-quote' : 'paraphrase',
     cue,

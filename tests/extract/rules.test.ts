@@ -102,6 +102,23 @@ describe('where a reported clause ends', () => {
   })
 })
 
+describe('how much quoting makes a direct quote', () => {
+  it('keeps a short quoted phrase inside reported speech a paraphrase', () => {
+    // quoted: 0.34 and 0.46 of the clause's visible characters
+    expect(only('Ruiz said the levy was “a tax on every family” and had to go before spring.').attribution).toBe('paraphrase')
+    expect(only('Ruiz said the plan would “give families a fair rate” from next year.').attribution).toBe('paraphrase')
+  })
+
+  it('calls a clause direct when its quote is at least half of it', () => {
+    expect(only('Ruiz said the levy was “a tax on every family in the valley.”').attribution).toBe('direct-quote')
+  })
+
+  it('calls a long quote (eight words or more) direct from 0.4 of the clause', () => {
+    // quoted: 0.47 of the clause
+    expect(only('Ruiz said the council backed a plan that would “give every family in the valley a fair rate” next year.').attribution).toBe('direct-quote')
+  })
+})
+
 describe('verbs of talking', () => {
   it('takes the topic of "spoke about"', () => {
     const s = only('Ruiz spoke about the new tax plan.')
