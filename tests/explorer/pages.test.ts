@@ -44,6 +44,28 @@ describe('the explorer in a browser', () => {
     await w.page.close()
   })
 
+  it('keeps what a person typed when the page\'s data arrives after it (the forms are not reset by a re-render)', async () => {
+    const w = await watchedPage(s.browser)
+    // Hold /v1/stats until the search box and a filter have been filled in.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    await w.page.route('**/v1/stats', async (route) => { await held; await route.continue() })
+    await w.page.goto(`${s.base}/explore/`)
+    const box = w.page.getByLabel('Search actors, statements and documents')
+    await box.fill('Oracle')
+    await w.page.getByLabel('Stance').selectOption('critical')
+    await w.page.getByLabel('From (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2021')
+    release()
+    await w.page.locator('.stats').waitFor()
+    expect(await box.inputValue()).toBe('Oracle')
+    expect(await w.page.getByLabel('Stance').inputValue()).toBe('critical')
+    expect(await w.page.getByLabel('From (YYYY, YYYY-MM or YYYY-MM-DD)').inputValue()).toBe('2021')
+    await w.page.getByRole('button', { name: 'Search' }).click()
+    await w.page.waitForURL(/\/explore\/search\?q=Oracle/)
+    await w.page.unroute('**/v1/stats')
+    await w.page.close()
+  })
+
   it('TikTok\'s page lists Brendan Carr and Marsha Blackburn as critical, and draws its network with ByteDance and Oracle', async () => {
     const w = await watchedPage(s.browser)
     await w.page.goto(`${s.base}/explore/actors/tiktok`)

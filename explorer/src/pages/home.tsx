@@ -6,12 +6,16 @@ import { BASE, actorHref, documentHref, statementHref } from '../router'
 
 type Hit = SearchResult['items'][number]
 
+// The forms' fields are uncontrolled (defaultValue, selected): a controlled `value` is written
+// back on every render, so text typed before the page's data arrived was wiped by the re-render
+// that data caused (and a required, now empty, field then blocked the submit). A key per URL
+// gives a new form, with the new defaults, when the URL changes in the page.
 export function SearchForm ({ q = '' }: { q?: string }) {
   return (
-    <form class='search' role='search' action={`${BASE}/search`} method='get'>
+    <form key={q} class='search' role='search' action={`${BASE}/search`} method='get'>
       <label for='q'>Search actors, statements and documents</label>
       <div class='row'>
-        <input id='q' name='q' type='search' value={q} required maxLength={200} placeholder='e.g. Oracle, FCC, data' />
+        <input id='q' name='q' type='search' defaultValue={q} required maxLength={200} placeholder='e.g. Oracle, FCC, data' />
         <button type='submit'>Search</button>
       </div>
     </form>
@@ -20,25 +24,24 @@ export function SearchForm ({ q = '' }: { q?: string }) {
 
 export function FilterForm ({ values = {} }: { values?: Record<string, string | undefined> }) {
   return (
-    <form class='filters' action={`${BASE}/statements`} method='get' aria-labelledby='filters-title'>
+    <form key={JSON.stringify(values)} class='filters' action={`${BASE}/statements`} method='get' aria-labelledby='filters-title'>
       <h2 id='filters-title'>Browse statements</h2>
       <div class='grid'>
         <label>Stance
-          <select name='stance' value={values.stance ?? ''}>
-            <option value=''>any</option><option>critical</option><option>supportive</option><option>neutral</option>
+          <select name='stance'>
+            {[['', 'any'], ['critical'], ['supportive'], ['neutral']].map(([v, label]) => <option key={v} value={v} selected={(values.stance ?? '') === v}>{label ?? v}</option>)}
           </select>
         </label>
         <label>Attribution
-          <select name='type' value={values.type ?? ''}>
-            <option value=''>any</option><option value='direct-quote'>direct quote</option>
-            <option value='paraphrase'>paraphrase</option><option value='according-to'>according to</option>
+          <select name='type'>
+            {[['', 'any'], ['direct-quote', 'direct quote'], ['paraphrase', 'paraphrase'], ['according-to', 'according to']].map(([v, label]) => <option key={v} value={v} selected={(values.type ?? '') === v}>{label}</option>)}
           </select>
         </label>
         <label>From (YYYY, YYYY-MM or YYYY-MM-DD)
-          <input name='since' value={values.since ?? ''} pattern='[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?' inputMode='numeric' />
+          <input name='since' defaultValue={values.since ?? ''} pattern='[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?' inputMode='numeric' />
         </label>
         <label>Until
-          <input name='until' value={values.until ?? ''} pattern='[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?' inputMode='numeric' />
+          <input name='until' defaultValue={values.until ?? ''} pattern='[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?' inputMode='numeric' />
         </label>
         {values.speaker && <input type='hidden' name='speaker' value={values.speaker} />}
         {values.about && <input type='hidden' name='about' value={values.about} />}

@@ -43,10 +43,11 @@ export function MatrixPage ({ url }: { url: URL }) {
   return (
     <>
       <h1 tabIndex={-1}>Stance matrix</h1>
-      <form class='filters' action={`${BASE}/matrix`} method='get' aria-label='matrix rows and columns'>
+      {/* uncontrolled fields, keyed by the URL: see SearchForm in home.tsx */}
+      <form key={`${speakers}|${targets}`} class='filters' action={`${BASE}/matrix`} method='get' aria-label='matrix rows and columns'>
         <div class='grid'>
-          <label>Speakers (ids, comma-separated)<input name='speakers' value={speakers} placeholder='brendan-carr,marsha-blackburn' /></label>
-          <label>Targets (ids, comma-separated)<input name='targets' value={targets} placeholder='tiktok,bytedance' /></label>
+          <label>Speakers (ids, comma-separated)<input name='speakers' defaultValue={speakers} placeholder='brendan-carr,marsha-blackburn' /></label>
+          <label>Targets (ids, comma-separated)<input name='targets' defaultValue={targets} placeholder='tiktok,bytedance' /></label>
         </div>
         <button type='submit'>Show</button>
       </form>
