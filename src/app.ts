@@ -96,7 +96,7 @@ export async function buildApp (config: Config, options: BuildAppOptions): Promi
     origin: config.CORS_ORIGIN === '*' ? '*' : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
     // Browsers may read from any allowed origin; writes need an API key and come from servers.
     methods: ['GET', 'HEAD', 'OPTIONS'],
-    exposedHeaders: ['etag', 'link', 'x-request-id', 'retry-after', 'location', 'neo4j-bookmarks',
+    exposedHeaders: ['etag', 'link', 'x-request-id', 'retry-after', 'location', 'neo4j-bookmarks', 'server-timing',
       'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   })
   await app.register(auth, { config })

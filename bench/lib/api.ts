@@ -51,7 +51,8 @@ export interface ApiProcess {
   startupMs: number
 }
 
-export async function startApi (mode: ApiMode, neo4jUri: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
+/** `entry` runs another build's start.js (bench:round-trips compares an earlier commit's). */
+export async function startApi (mode: ApiMode, neo4jUri: string, extraEnv: Record<string, string> = {}, entry?: string): Promise<ApiProcess> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -70,9 +71,11 @@ export async function startApi (mode: ApiMode, neo4jUri: string, extraEnv: Recor
     MAX_EVENT_LOOP_DELAY_MS: '0',
     ...extraEnv,
   }
-  const [command, args] = mode.kind === 'built'
-    ? ['node', [join(BUILD_DIR, 'dist', 'src', 'start.js')]] as const
-    : ['node', ['--import', 'tsx', join(ROOT, 'src', 'start.ts')]] as const
+  const [command, args] = entry
+    ? ['node', [entry]] as const
+    : mode.kind === 'built'
+      ? ['node', [join(BUILD_DIR, 'dist', 'src', 'start.js')]] as const
+      : ['node', ['--import', 'tsx', join(ROOT, 'src', 'start.ts')]] as const
   const started = performance.now()
   const child = startChild('API', command, [...args], env)
   const base = `http://127.0.0.1:${port}`

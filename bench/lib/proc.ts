@@ -104,10 +104,10 @@ export interface RunResult { code: number | null, output: string, ms: number }
 
 /** Runs a command to completion, passing each output line to `onLine`. */
 export async function runCommand (
-  command: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = () => {}
+  command: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = () => {}, cwd?: string
 ): Promise<RunResult> {
   const started = performance.now()
-  const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) })
   const out: string[] = []
   let partial = ''
   const take = (chunk: Buffer): void => {

@@ -16,10 +16,23 @@ export interface Tx {
   run (cypher: string, params?: Record<string, unknown>): Promise<Row[]>
 }
 
+/** Counts a query (a round trip) against the current request, if any. */
+async function counted<T> (work: () => Promise<T>): Promise<T> {
+  const context = requestContext.getStore()
+  if (!context) return work()
+  const started = performance.now()
+  try {
+    return await work()
+  } finally {
+    context.queries++
+    context.queryMs += performance.now() - started
+  }
+}
+
 function wrap (tx: ManagedTransaction): Tx {
   return {
     async run (cypher, params = {}) {
-      const result = await tx.run(cypher, toNeo4jParams(params))
+      const result = await counted(() => tx.run(cypher, toNeo4jParams(params)))
       return result.records.map((r) => toPlain(r.toObject()) as Row)
     },
   }
@@ -34,14 +47,14 @@ export class Db {
 
   private async run (routing: RoutingControl, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
     const bookmarkManager = requestContext.getStore()?.bookmarkManager
-    const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
+    const result = await counted(() => this.driver.executeQuery(cypher, toNeo4jParams(params), {
       database: this.database,
       routing,
       // Within a request, every query joins the request's causal chain (see request-context.ts);
       // elsewhere the driver's process-wide chain applies.
       ...(bookmarkManager ? { bookmarkManager } : {}),
       transactionConfig: { timeout: this.timeoutMs },
-    })
+    }))
     return result.records.map((r) => toPlain(r.toObject()) as Row)
   }
 
@@ -88,7 +101,11 @@ export function createDriver (config: Config, uri: string): Driver {
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
     maxTransactionRetryTime: 5_000,
-    disableLosslessIntegers: false,
+    // Every integer the graph holds (counts, offsets, positions) fits in a double: numbers come
+    // back as numbers instead of Integer objects that toPlain would convert one by one.
+    disableLosslessIntegers: true,
+    // Planner notifications are never read here; without them the server builds and sends less.
+    notificationFilter: { minimumSeverityLevel: 'OFF' },
     userAgent: 'whosaid',
     logging: { level: 'warn', logger: () => {} },
   })

@@ -5,9 +5,10 @@ import neo4j, { isInt, type Integer } from 'neo4j-driver'
 
 export function toPlain (value: unknown): unknown {
   if (value === null || value === undefined) return null
+  // strings and numbers first: most values are (the driver returns plain numbers, see createDriver)
+  if (typeof value !== 'object') return value
   if (isInt(value)) return (value as Integer).toNumber()
   if (Array.isArray(value)) return value.map(toPlain)
-  if (typeof value !== 'object') return value
   if (
     neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) ||
     neo4j.isTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isDuration(value as never)

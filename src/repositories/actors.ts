@@ -1,11 +1,12 @@
 // Cypher for actors: listing and search, the actor with its affiliations and counts, merged-id
 // redirects, who-said-what-about and the stance matrix.
-import type { Db } from '../db/db.js'
+import type { Db, Row } from '../db/db.js'
 import { decodeCursor, encodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
 import { matchTier } from '../lib/match-tier.js'
 import type { ActorDetail, ActorSummary } from '../schemas/api.js'
-import { hydrateStatements, widenDate } from './statements.js'
+import { STATEMENT_PROJECTION, shapeStatement, widenDate } from './statements.js'
+import { checkActors, checked } from './actor-checks.js'
 
 // The range on a.name lets Neo4j read actors in the order of the actor_name index and stop
 // after a page, rather than sort them all.
@@ -28,35 +29,38 @@ RETURN a {.id, .name, .kind, .aliases, .description} AS actor, score`
 // The counts name no end label: SAID and ABOUT only ever join an actor and a statement, and
 // without a label Neo4j reads them from the degree store (GetDegree) instead of walking all of a
 // hub's relationships.
+// One query for the 404 and the 308 too: with no such actor, the id it was merged into.
 const GET = `
-MATCH (a:Actor {id: $id})
-RETURN a {
+OPTIONAL MATCH (a:Actor {id: $id})
+OPTIONAL MATCH (redirect:ActorRedirect {id: $id})
+RETURN CASE WHEN a IS NULL THEN null ELSE a {
   .id, .name, .kind, .aliases, .description,
   outgoing: [(a)-[r:AFFILIATED_WITH]->(o:Actor) | {type: r.type, role: r.role, since: r.since, until: r.until, actor: o {.id, .name, .kind}}],
   incoming: [(o:Actor)-[r:AFFILIATED_WITH]->(a) | {type: r.type, role: r.role, since: r.since, until: r.until, actor: o {.id, .name, .kind}}],
   statementsMade: COUNT { (a)-[:SAID]->() },
   statementsAbout: COUNT { (a)<-[:ABOUT]-() }
-} AS actor`
+} END AS actor, redirect.to AS redirect`
 
 const REDIRECT = 'MATCH (r:ActorRedirect {id: $id}) RETURN r.to AS to'
 
-const EXISTS = 'MATCH (a:Actor {id: $id}) RETURN a {.id, .name, .kind} AS actor'
-
-// Speakers of statements about the actor, most statements first; each group's newest statements.
-const WHO_SAID = `
-MATCH (target:Actor {id: $id})<-[ab:ABOUT]-(s:Statement)<-[:SAID]-(sp:Actor)
-WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
-WITH sp, ab, s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
-WITH sp,
-  count(s) AS total,
-  sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
-  sum(CASE ab.stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
-  sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
-  collect(s.id)[0..$perSpeaker] AS ids
-WHERE $cursorTotal IS NULL OR total < $cursorTotal OR (total = $cursorTotal AND sp.id > $cursorId)
-RETURN sp {.id, .name, .kind} AS speaker, total, critical, supportive, neutral, ids
-ORDER BY total DESC, sp.id
-LIMIT $fetch`
+// Speakers of statements about the actor, most statements first; each group's newest statements,
+// whole. One query: it also says whether the actor exists, or the actor it was merged into.
+const WHO_SAID = checkActors(['requireId'], `
+  MATCH (target:Actor {id: $requireId})<-[ab:ABOUT]-(s:Statement)<-[:SAID]-(sp:Actor)
+  WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+  WITH sp, ab, s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
+  WITH sp,
+    count(s) AS total,
+    sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
+    sum(CASE ab.stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
+    sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
+    collect(s)[0..$perSpeaker] AS newest
+  WHERE $cursorTotal IS NULL OR total < $cursorTotal OR (total = $cursorTotal AND sp.id > $cursorId)
+  WITH sp, total, critical, supportive, neutral, newest
+  ORDER BY total DESC, sp.id
+  LIMIT $fetch
+  RETURN collect({speaker: sp {.id, .name, .kind}, total: total, critical: critical, supportive: supportive, neutral: neutral,
+    statements: [s IN newest | ` + STATEMENT_PROJECTION + ']}) AS rows')
 
 // The stance matrix: anchored on the given speakers or targets (Neo4j starts from the id index),
 // then one aggregation; with neither, a walk over every speaker in id order (MATRIX_ALL).
@@ -141,14 +145,15 @@ export class ActorsRepository {
     return (row?.to as string | undefined) ?? null
   }
 
-  async ref (id: string): Promise<ActorRef | null> {
-    const [row] = await this.db.read(EXISTS, { id })
-    return (row?.actor as ActorRef | undefined) ?? null
+  async get (id: string): Promise<ActorDetail | null> {
+    return (await this.getOrRedirect(id)).actor
   }
 
-  async get (id: string): Promise<ActorDetail | null> {
+  /** The actor, or (when there is none) the id it was merged into, from one query. */
+  async getOrRedirect (id: string): Promise<{ actor: ActorDetail | null, redirect: string | null }> {
     const [row] = await this.db.read(GET, { id })
-    if (!row) return null
+    const redirect = (row?.redirect as string | null | undefined) ?? null
+    if (!row?.actor) return { actor: null, redirect }
     const a = row.actor as {
       id: string,
       name: string,
@@ -164,7 +169,7 @@ export class ActorsRepository {
       ...a.outgoing.map((x) => ({ direction: 'outgoing' as const, ...x })),
       ...a.incoming.map((x) => ({ direction: 'incoming' as const, ...x })),
     ].sort((x, y) => x.direction.localeCompare(y.direction) || x.type.localeCompare(y.type) || x.actor.id.localeCompare(y.actor.id))
-    return {
+    const actor: ActorDetail = {
       id: a.id,
       name: a.name,
       kind: a.kind,
@@ -173,12 +178,14 @@ export class ActorsRepository {
       affiliations,
       counts: { statementsMade: a.statementsMade, statementsAbout: a.statementsAbout },
     }
+    return { actor, redirect }
   }
 
+  /** Null `about` when no actor has the id; `redirect` then names the one it was merged into, if any. */
   async whoSaidWhatAbout (id: string, options: { since?: string, until?: string, perSpeaker: number, limit: number, cursor?: string }) {
     const cursor = decodeCursor(options.cursor, ['index', 'string'])
-    const rows = await this.db.read(WHO_SAID, {
-      id,
+    const [row] = await this.db.read(WHO_SAID, {
+      requireId: id,
       since: options.since ? widenDate(options.since, 'start') : null,
       until: options.until ? widenDate(options.until, 'end') : null,
       perSpeaker: options.perSpeaker,
@@ -186,15 +193,16 @@ export class ActorsRepository {
       cursorId: cursor?.[1] ?? null,
       fetch: options.limit + 1,
     })
-    const { items, next } = page(rows, options.limit, (r) => [Number(r.total), (r.speaker as ActorRef).id])
-    const statements = await hydrateStatements(this.db, items.flatMap((r) => r.ids as string[]))
-    const byId = new Map(statements.map((s) => [s.id, s]))
+    const { actor: about, redirect } = checked(row, 'requireId')
+    const { items, next } = page((row?.rows as Row[] | undefined) ?? [], options.limit, (r) => [Number(r.total), (r.speaker as ActorRef).id])
     return {
+      about,
+      redirect,
       groups: items.map((r) => ({
         speaker: r.speaker as ActorRef,
         stance: { critical: Number(r.critical), supportive: Number(r.supportive), neutral: Number(r.neutral) },
         total: Number(r.total),
-        statements: (r.ids as string[]).map((sid) => byId.get(sid)).filter((s) => s !== undefined),
+        statements: (r.statements as unknown[]).map((x) => shapeStatement(x as Parameters<typeof shapeStatement>[0])),
       })),
       next,
     }

@@ -4,7 +4,7 @@ import type { Db } from '../db/db.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import type { Static } from '@sinclair/typebox'
 import type { DocumentDetailSchema, DocumentSummarySchema } from '../schemas/api.js'
-import { hydrateStatements } from './statements.js'
+import { STATEMENT_PROJECTION, shapeStatement } from './statements.js'
 
 export type DocumentSummary = Static<typeof DocumentSummarySchema>
 export type DocumentDetail = Static<typeof DocumentDetailSchema>
@@ -30,7 +30,11 @@ RETURN d {
   publisher: head([(d)-[:PUBLISHED_BY]->(p:Actor) | p {.id, .name, .kind}]),
   authors: [(d)-[r:AUTHORED_BY]->(a:Actor) | a {.id, .name, .kind, position: r.position}],
   addressees: [(d)-[:ADDRESSED_TO]->(a:Actor) | a {.id, .name, .kind}],
-  reported: [(s:Statement)-[r:REPORTED_IN]->(d) | {id: s.id, start: r.start}],
+  reported: COLLECT {
+    MATCH (s:Statement)-[r:REPORTED_IN]->(d)
+    WITH s, r ORDER BY r.start, s.id LIMIT $maxEmbedded
+    RETURN {start: r.start, statement: ` + STATEMENT_PROJECTION + `}
+  },
   original: [(s:Statement)-[:ORIGINALLY_IN]->(d) | s {.id, .text}],
   mentioned: COLLECT {
     MATCH (s:Statement)-[:REPORTED_IN]->(d)
@@ -58,17 +62,18 @@ export class DocumentsRepository {
   }
 
   async get (id: string, includeText: boolean): Promise<DocumentDetail | null> {
-    const [row] = await this.db.read(GET, { id, includeText })
+    // the embedded statements whole, in the same query (one round trip)
+    const [row] = await this.db.read(GET, { id, includeText, maxEmbedded: MAX_EMBEDDED_STATEMENTS })
     if (!row) return null
     const d = row.document as Omit<DocumentDetail, 'authors' | 'addressees' | 'actorsMentioned' | 'statementsReported' | 'statementsOriginallyIn'> & {
       authors: Array<Ref & { position: number | null }>,
       addressees: Ref[],
       mentioned: Ref[]
-      reported: Array<{ id: string, start: number }>,
+      reported: Array<{ start: number, statement: Parameters<typeof shapeStatement>[0] }>,
       original: Array<{ id: string, text: string }>
     }
     const { reported, original, mentioned, authors, addressees, text, ...rest } = d
-    const ids = [...reported].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).slice(0, MAX_EMBEDDED_STATEMENTS).map((r) => r.id)
+    const embedded = [...reported].sort((a, b) => a.start - b.start || a.statement.id.localeCompare(b.statement.id)).map((r) => shapeStatement(r.statement))
     const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
     return {
       ...rest,
@@ -76,7 +81,7 @@ export class DocumentsRepository {
       authors: [...authors].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(({ position: _p, ...a }) => a),
       addressees: [...addressees].sort(byName),
       actorsMentioned: [...new Map(mentioned.map((a) => [a.id, a])).values()].sort(byName),
-      statementsReported: await hydrateStatements(this.db, ids),
+      statementsReported: embedded,
       statementsOriginallyIn: [...original].sort((a, b) => a.id.localeCompare(b.id)),
     }
   }

@@ -1,6 +1,8 @@
-// Cypher for graph views: an id's neighbourhood (breadth-first, one bounded query per level) and
+// Cypher for graph views: an id's neighbourhood (breadth-first, one bounded query per ring, the
+// first ring in the query that finds the start node) and
 // the shortest connections between two actors (one constant query per allowed hop count).
-import type { Db } from '../db/db.js'
+import type { Db, Row } from '../db/db.js'
+import { checkActors, checked, type Checked } from './actor-checks.js'
 
 export interface GraphNode { id: string, label: 'Actor' | 'Statement' | 'Document' | 'Topic', kind: string, name: string }
 export interface GraphEdge { source: string, target: string, type: string, stance?: 'critical' | 'supportive' | 'neutral', role?: string }
@@ -12,20 +14,31 @@ const NODE_VIEW = `{
   name: coalesce(n.name, n.title, left(n.text, 160), n.id)
 }`
 
+const REL_TYPES = 'SAID|ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|AFFILIATED_WITH|PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS'
+
+// The start node and its first ring in one query (depth 1, the default, is one round trip; each
+// further ring is one more).
 const FIND_START = `
-CALL {
+CALL () {
   MATCH (n:Actor {id: $id}) RETURN n
   UNION MATCH (n:Statement {id: $id}) RETURN n
   UNION MATCH (n:Document {id: $id}) RETURN n
   UNION MATCH (n:Topic {id: $id}) RETURN n
 }
 WITH n LIMIT 1
-RETURN elementId(n) AS element, ` + NODE_VIEW + ' AS node'
+WITH n, elementId(n) AS startElement
+CALL (startElement) {
+  MATCH (start) WHERE elementId(start) = startElement
+  MATCH (start)-[r:` + REL_TYPES + `]-(n)
+  WITH r, n LIMIT $fetch
+  RETURN collect({element: elementId(n), source: startNode(r).id, target: endNode(r).id, type: type(r),
+    stance: r.stance, role: coalesce(r.role, r.type), node: ` + NODE_VIEW + `}) AS ring
+}
+RETURN elementId(n) AS element, ` + NODE_VIEW + ' AS node, ring'
 
-// Neighbours of the frontier through whosaid's own relationship types; $fetch bounds the work.
 const EXPAND = `
 MATCH (n) WHERE elementId(n) IN $frontier
-MATCH (n)-[r:SAID|ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|AFFILIATED_WITH|PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]-(m)
+MATCH (n)-[r:` + REL_TYPES + `]-(m)
 WITH r, m AS n LIMIT $fetch
 RETURN elementId(n) AS element, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
   r.stance AS stance, coalesce(r.role, r.type) AS role, ` + NODE_VIEW + ' AS node'
@@ -34,16 +47,19 @@ RETURN elementId(n) AS element, startNode(r).id AS source, endNode(r).id AS targ
 // same graph always gives the same 10.
 const PATH_RETURN = `
 WITH p ORDER BY [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] LIMIT 10
-RETURN [n IN nodes(p) | ` + NODE_VIEW + `] AS nodes,
-[r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}] AS rels`
+RETURN collect({nodes: [n IN nodes(p) | ` + NODE_VIEW + `],
+  rels: [r IN relationships(p) | {type: type(r), source: startNode(r).id, stance: r.stance, role: coalesce(r.role, r.type)}]}) AS rows`
 
-// Variable-length bounds cannot be parameters, so each allowed maxHops has its own constant query.
+// Each also checks both actors (checkActors): one query for the paths, the 404 and the 308.
+const PATH_START = 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) '
 export const PATH_QUERIES: Record<number, string> = {
-  1: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..1]-(b))' + PATH_RETURN,
-  2: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..2]-(b))' + PATH_RETURN,
-  3: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..3]-(b))' + PATH_RETURN,
-  4: 'MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..4]-(b))' + PATH_RETURN,
+  1: checkActors(['from', 'to'], PATH_START + 'MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..1]-(b))' + PATH_RETURN),
+  2: checkActors(['from', 'to'], PATH_START + 'MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..2]-(b))' + PATH_RETURN),
+  3: checkActors(['from', 'to'], PATH_START + 'MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..3]-(b))' + PATH_RETURN),
+  4: checkActors(['from', 'to'], PATH_START + 'MATCH p = allShortestPaths((a)-[:SAID|ABOUT|AFFILIATED_WITH*..4]-(b))' + PATH_RETURN),
 }
+// From an actor to itself there is no path; the query still checks the actor.
+const SAME_ACTOR = checkActors(['from', 'to'], 'RETURN [] AS rows')
 
 export interface PathStep { from: GraphNode, to: GraphNode, type: string, explanation: string }
 
@@ -77,17 +93,18 @@ export class GraphRepository {
   constructor (private readonly db: Db) {}
 
   async neighbourhood (id: string, depth: number, limit: number): Promise<{ nodes: GraphNode[], edges: GraphEdge[], truncated: boolean } | null> {
-    const [start] = await this.db.read(FIND_START, { id })
+    // Fetch a few more relationships than nodes we may still add; one more tells whether we cut.
+    const fetchFor = (room: number): number => Math.max(room, 1) * 4 + 1
+    const [start] = await this.db.read(FIND_START, { id, fetch: fetchFor(limit - 1) })
     if (!start) return null
     const nodes = new Map<string, GraphNode>([[String(start.element), start.node as GraphNode]])
     const edges = new Map<string, GraphEdge>()
     let frontier = [String(start.element)]
     let truncated = false
     for (let level = 0; level < depth && frontier.length > 0; level++) {
-      const room = limit - nodes.size
-      // Fetch a few more relationships than nodes we may still add; one more tells whether we cut.
-      const fetch = Math.max(room, 1) * 4 + 1
-      const rows = await this.db.read(EXPAND, { frontier, fetch })
+      const fetch = fetchFor(limit - nodes.size)
+      // the first ring came with the start node
+      const rows = level === 0 ? start.ring as Row[] : await this.db.read(EXPAND, { frontier, fetch })
       const next: string[] = []
       for (const r of rows) {
         const element = String(r.element)
@@ -119,12 +136,12 @@ export class GraphRepository {
     }
   }
 
-  async paths (from: string, to: string, maxHops: number): Promise<Array<{ hops: number, steps: PathStep[] }>> {
-    const query = PATH_QUERIES[maxHops]
+  async paths (from: string, to: string, maxHops: number): Promise<{ from: Checked, to: Checked, paths: Array<{ hops: number, steps: PathStep[] }> }> {
+    const query = from === to ? SAME_ACTOR : PATH_QUERIES[maxHops]
     if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..4`)
-    if (from === to) return []
-    const rows = await this.db.read(query, { from, to })
-    return rows.map((row) => {
+    const [result] = await this.db.read(query, { from, to })
+    const rows = (result?.rows as Row[] | undefined) ?? []
+    const paths = rows.map((row) => {
       const nodes = row.nodes as GraphNode[]
       const rels = row.rels as Array<{ type: string, source: string, stance: string | null, role: string | null }>
       const steps = rels.map((rel, i) => {
@@ -134,5 +151,6 @@ export class GraphRepository {
       })
       return { hops: steps.length, steps }
     })
+    return { from: checked(result, 'from'), to: checked(result, 'to'), paths }
   }
 }

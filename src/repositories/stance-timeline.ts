@@ -1,6 +1,7 @@
 // Cypher for the stance timeline: how a speaker's statements about a target split by stance,
 // period by period (a month or a year), for the explorer's pair chart and any other client.
-import type { Db } from '../db/db.js'
+import type { Db, Row } from '../db/db.js'
+import { checkActors, checked, type Checked } from './actor-checks.js'
 import { widenDate } from './statements.js'
 
 export type TimelineInterval = 'month' | 'year'
@@ -19,29 +20,31 @@ export interface StanceTimeline {
 // A statement falls in a period when its whole date range does (dateStart and dateEnd share the
 // period's prefix: 'YYYY' or 'YYYY-MM'); otherwise it is counted apart rather than placed at
 // the first day of its range, which would invent a January peak for year-precise dates.
-const TIMELINE = `
-MATCH (sp:Actor {id: $speaker})-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor {id: $target})
-WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
-WITH ab.stance AS stance,
-  CASE
-    WHEN s.dateStart IS NULL THEN 'undated'
-    WHEN left(s.dateStart, $width) = left(s.dateEnd, $width) THEN left(s.dateStart, $width)
-    ELSE 'imprecise'
-  END AS period
-RETURN period,
-  sum(CASE stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
-  sum(CASE stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
-  sum(CASE stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
-  count(*) AS total
-ORDER BY period`
+const TIMELINE = checkActors(['speaker', 'target'], `
+  MATCH (sp:Actor {id: $speaker})-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor {id: $target})
+  WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+  WITH ab.stance AS stance,
+    CASE
+      WHEN s.dateStart IS NULL THEN 'undated'
+      WHEN left(s.dateStart, $width) = left(s.dateEnd, $width) THEN left(s.dateStart, $width)
+      ELSE 'imprecise'
+    END AS period
+  WITH period,
+    sum(CASE stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical,
+    sum(CASE stance WHEN 'supportive' THEN 1 ELSE 0 END) AS supportive,
+    sum(CASE stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral,
+    count(*) AS total
+  ORDER BY period
+  RETURN collect({period: period, critical: critical, supportive: supportive, neutral: neutral, total: total}) AS rows`)
 
 const WIDTH: Record<TimelineInterval, number> = { year: 4, month: 7 }
 
 export class StanceTimelineRepository {
   constructor (private readonly db: Db) {}
 
-  async timeline (speaker: string, target: string, options: { interval: TimelineInterval, since?: string, until?: string }): Promise<StanceTimeline> {
-    const rows = await this.db.read(TIMELINE, {
+  /** The timeline, with the check of both actors (checkActors) from the same query. */
+  async timeline (speaker: string, target: string, options: { interval: TimelineInterval, since?: string, until?: string }): Promise<StanceTimeline & { speaker: Checked, target: Checked }> {
+    const [row] = await this.db.read(TIMELINE, {
       speaker,
       target,
       width: WIDTH[options.interval],
@@ -50,12 +53,12 @@ export class StanceTimelineRepository {
     })
     const empty = () => ({ critical: 0, supportive: 0, neutral: 0, total: 0 })
     const result: StanceTimeline = { periods: [], imprecise: empty(), undated: empty() }
-    for (const r of rows) {
+    for (const r of (row?.rows as Row[] | undefined) ?? []) {
       const counts = { critical: Number(r.critical), supportive: Number(r.supportive), neutral: Number(r.neutral), total: Number(r.total) }
       if (r.period === 'undated') result.undated = counts
       else if (r.period === 'imprecise') result.imprecise = counts
       else result.periods.push({ period: String(r.period), ...counts })
     }
-    return result
+    return { ...result, speaker: checked(row, 'speaker'), target: checked(row, 'target') }
   }
 }

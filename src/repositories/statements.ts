@@ -3,6 +3,7 @@
 // Neo4j starts from an index, and the rest become EXISTS predicates. Values are $parameters.
 import type { Db, Row } from '../db/db.js'
 import { linkTypeOf } from './links.js'
+import { checkActors, checked } from './actor-checks.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
 import { dateRange } from '../domain/validate.js'
@@ -21,18 +22,22 @@ export interface StatementFilter {
   includeAffiliates?: boolean
 }
 
-/** The full statement, with everything an answer about it must carry (evidence included). */
+/**
+ * The full statement, with everything an answer about it must carry (evidence included). Its
+ * own variables start with `x_` so that none captures a variable of a query it is embedded in
+ * (a document's `d` would otherwise narrow `originalDocument` to that document).
+ */
 export const STATEMENT_PROJECTION = `s {
   .id, .attribution, .verb, .text, .date, .datePrecision, .note,
-  speakers: [(a:Actor)-[r:SAID]->(s) | {id: a.id, name: a.name, kind: a.kind, role: r.role, position: r.position}],
-  targets: [(s)-[r:ABOUT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind, stance: r.stance}],
-  topics: [(s)-[:ON_TOPIC]->(t:Topic) | t {.id, .name}],
-  reportedIn: head([(s)-[r:REPORTED_IN]->(d:Document) | {
-    document: d {.id, .title, .kind, .date, .datePrecision, .url},
-    evidence: r {.start, .end, .text, .before, .after, .documentHash}}]),
-  originalDocument: head([(s)-[:ORIGINALLY_IN]->(d:Document) | d {.id, .title, .kind, .date, .datePrecision, .url}]),
-  outgoing: [(s)-[r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(o:Statement) | {type: type(r), id: o.id, text: o.text}],
-  incoming: [(o:Statement)-[r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(s) | {type: type(r), id: o.id, text: o.text}]
+  speakers: [(x_a:Actor)-[x_r:SAID]->(s) | {id: x_a.id, name: x_a.name, kind: x_a.kind, role: x_r.role, position: x_r.position}],
+  targets: [(s)-[x_r:ABOUT]->(x_a:Actor) | {id: x_a.id, name: x_a.name, kind: x_a.kind, stance: x_r.stance}],
+  topics: [(s)-[:ON_TOPIC]->(x_t:Topic) | x_t {.id, .name}],
+  reportedIn: head([(s)-[x_r:REPORTED_IN]->(x_d:Document) | {
+    document: x_d {.id, .title, .kind, .date, .datePrecision, .url},
+    evidence: x_r {.start, .end, .text, .before, .after, .documentHash}}]),
+  originalDocument: head([(s)-[:ORIGINALLY_IN]->(x_d:Document) | x_d {.id, .title, .kind, .date, .datePrecision, .url}]),
+  outgoing: [(s)-[x_r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(x_o:Statement) | {type: type(x_r), id: x_o.id, text: x_o.text}],
+  incoming: [(x_o:Statement)-[x_r:RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->(s) | {type: type(x_r), id: x_o.id, text: x_o.text}]
 }`
 
 const HYDRATE = `
@@ -89,13 +94,16 @@ export async function expandAffiliates (db: Db, ids: string[]): Promise<string[]
 
 // ---- list query fragments (constants; which ones are used depends only on which filters are set)
 
+// $walkMax (null unless the actors' degrees are not yet known, see StatementsRepository.plan)
+// keeps a walk from starting at an actor with more relationships than that: the degree store
+// answers COUNT without a walk.
 const ANCHOR_ABOUT = `
-MATCH (target:Actor) WHERE target.id IN $about
+MATCH (target:Actor) WHERE target.id IN $about AND ($walkMax IS NULL OR COUNT { (target)<-[:ABOUT]-() } <= $walkMax)
 MATCH (s:Statement)-[ab:ABOUT]->(target)
 WHERE $stance IS NULL OR ab.stance = $stance
 WITH DISTINCT s`
 const ANCHOR_SPEAKER = `
-MATCH (speaker:Actor) WHERE speaker.id IN $speakers
+MATCH (speaker:Actor) WHERE speaker.id IN $speakers AND ($walkMax IS NULL OR COUNT { (speaker)-[:SAID]->() } <= $walkMax)
 MATCH (speaker)-[:SAID]->(s:Statement)
 WITH DISTINCT s`
 const ANCHOR_DOCUMENT = `
@@ -124,7 +132,7 @@ WITH s`
 const PAGE_DATED = `
 WITH s ORDER BY s.dateStart DESC, s.id DESC
 LIMIT $fetch
-RETURN s.id AS id, s.dateStart AS sortDate`
+WITH s, s.dateStart AS sortDate`
 const SCAN_UNDATED = `
 MATCH (s:Statement) WHERE s.id IS NOT NULL AND s.dateStart IS NULL
 WITH s`
@@ -134,7 +142,7 @@ WITH s`
 const PAGE_UNDATED = `
 WITH s ORDER BY s.id DESC
 LIMIT $fetch
-RETURN s.id AS id, '' AS sortDate`
+WITH s, '' AS sortDate`
 
 // Every predicate is in every query, switched off by a null parameter, so the query text depends
 // only on the anchor (and the cursor): a handful of texts whatever filters a client combines.
@@ -153,11 +161,6 @@ const FILTERS = [
 // Whole-list predicate for `about` when it does not anchor (a hub, see listIds); the stance
 // belongs to the same ABOUT relationship, as in ANCHOR_ABOUT.
 const FILTER_ABOUT = 'AND ($filterAbout IS NULL OR EXISTS { MATCH (s)-[ab:ABOUT]->(t:Actor) WHERE t.id IN $filterAbout AND ($stance IS NULL OR ab.stance = $stance) })'
-// Degrees come from Neo4j's degree store (GetDegree), not a walk over the relationships.
-const ACTOR_DEGREES = `
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-RETURN a.id AS id, COUNT { (a)<-[:ABOUT]-() } AS about, COUNT { (a)-[:SAID]->() } AS said`
 // After the cursor in (date, id) order. A CASE, not `a < x OR (a = x AND id < y)`: the planner
 // splits such an OR into a union of two index seeks, which loses the date index's order, so a
 // scan past the first page sorted every earlier statement (47k rows of a 50k graph) for a page.
@@ -165,13 +168,31 @@ const FILTER_CURSOR = `AND CASE WHEN coalesce(s.dateStart, '') < $cursorDate THE
   WHEN coalesce(s.dateStart, '') = $cursorDate THEN s.id < $cursorId ELSE false END`
 
 const WHERE_TRUE = 'WHERE true'
+// The page of a text filter that can match nothing (no words to search for).
+const NOTHING = 'UNWIND [] AS s\nWITH s'
 
 // Newest first; statements of unknown date last; id breaks ties so the order is total.
 const ORDER_AND_PAGE = `
 WITH s, coalesce(s.dateStart, '') AS sortDate
 ORDER BY sortDate DESC, s.id DESC
-LIMIT $fetch
-RETURN s.id AS id, sortDate`
+LIMIT $fetch`
+
+// Every page query is wrapped so that it returns one row, whatever the page holds: the degrees
+// of the filter's actors (from the degree store, no walk: they choose the next list's plan),
+// and for a list on one actor's path (/actors/{id}/statements, /mentions) whether that actor
+// exists, or the actor it was merged into. The 404, the 308 and the plan's degrees cost no
+// query of their own. The page holds ids only (the export hydrates in its own batches) or each
+// statement whole, so a list is one round trip (page and hydration in one query).
+const PROBE_DEGREES = `
+CALL () {
+  UNWIND $probeIds AS probeId
+  MATCH (x:Actor {id: probeId})
+  RETURN collect({id: x.id, about: COUNT { (x)<-[:ABOUT]-() }, said: COUNT { (x)-[:SAID]->() }}) AS degrees
+}`
+const COLLECT_IDS = `
+  RETURN collect({id: s.id, sortDate: sortDate}) AS rows`
+const COLLECT_STATEMENTS = `
+  RETURN collect({id: s.id, sortDate: sortDate, statement: ` + STATEMENT_PROJECTION + '}) AS rows'
 
 const TEXT_MATCHES = `
 CALL db.index.fulltext.queryNodes('statement_search', $lucene) YIELD node
@@ -191,53 +212,67 @@ export interface AnchorChoice { about: boolean, speakers: boolean }
  * that hub), whatever d is; below the threshold the walk is cheaper.
  */
 export const INDEX_ORDER_MIN_DEGREE = 2000
-const DEGREE_CACHE_MS = 60_000
+const DEGREE_CACHE_MS = 10 * 60_000
 const DEGREE_CACHE_SIZE = 10_000
+
+type Degree = { about: number, said: number }
+
+/** How a list reads: which actor filters may anchor, and the guard for a plan made blind. */
+interface Plan { choice: AnchorChoice, walkMax: number | null, probeIds: string[] }
 
 export class StatementsRepository {
   constructor (private readonly db: Db, private readonly indexOrderMinDegree = INDEX_ORDER_MIN_DEGREE) {}
 
   /**
-   * An actor filter anchors unless its actors' degree passes the threshold. Degrees are cached
-   * for a minute, so a list does not pay a second round trip: they only choose the plan (both
-   * plans give the same page), so a stale one costs time at worst, never a wrong answer.
+   * An actor filter anchors unless its actors' degree passes the threshold. The degrees come back
+   * with every page (the query probes them from the degree store) and are kept for ten minutes:
+   * they only choose the plan (both plans give the same page), so a stale one costs time at
+   * worst, never a wrong answer. Actors not seen yet are taken to be below the threshold, and the
+   * walk is guarded ($walkMax) so that a hub among them is not walked; the page query then says
+   * so and runs once more with the index plan (a second query, for a hub's first list only).
    */
-  private async anchorChoice (filter: StatementFilter): Promise<AnchorChoice> {
-    if ((!filter.about && !filter.speakers) || !Number.isFinite(this.indexOrderMinDegree)) return { about: true, speakers: true }
-    const degrees = await this.degrees([...filter.about ?? [], ...filter.speakers ?? []])
+  private plan (filter: StatementFilter): Plan {
+    const ids = [...new Set([...filter.about ?? [], ...filter.speakers ?? []])]
+    if (ids.length === 0 || !Number.isFinite(this.indexOrderMinDegree)) return { choice: { about: true, speakers: true }, walkMax: null, probeIds: [] }
+    const degrees = this.cachedDegrees(ids)
+    if (!degrees) return { choice: { about: true, speakers: true }, walkMax: this.indexOrderMinDegree, probeIds: ids }
     const about = (filter.about ?? []).reduce((n, id) => n + (degrees.get(id)?.about ?? 0), 0)
     const speakers = (filter.speakers ?? []).reduce((n, id) => n + (degrees.get(id)?.said ?? 0), 0)
     // The smaller of the two walks, when it is under the threshold; else neither.
-    if (filter.about && filter.speakers) {
-      const aboutFirst = about <= speakers
-      return { about: aboutFirst && about <= this.indexOrderMinDegree, speakers: !aboutFirst && speakers <= this.indexOrderMinDegree }
-    }
-    return { about: about <= this.indexOrderMinDegree, speakers: speakers <= this.indexOrderMinDegree }
+    const max = this.indexOrderMinDegree
+    const choice = filter.about && filter.speakers
+      ? (about <= speakers ? { about: about <= max, speakers: false } : { about: false, speakers: speakers <= max })
+      : { about: about <= max, speakers: speakers <= max }
+    return { choice, walkMax: null, probeIds: ids }
   }
 
-  private readonly degreeCache = new Map<string, { about: number, said: number, at: number }>()
+  private readonly degreeCache = new Map<string, Degree & { at: number }>()
 
-  private async degrees (ids: string[]): Promise<Map<string, { about: number, said: number }>> {
+  /** The cached degrees of all of `ids`, or null when any is missing or stale. */
+  private cachedDegrees (ids: string[]): Map<string, Degree> | null {
     const now = Date.now()
-    const out = new Map<string, { about: number, said: number }>()
-    const missing: string[] = []
-    for (const id of new Set(ids)) {
+    const out = new Map<string, Degree>()
+    for (const id of ids) {
       const hit = this.degreeCache.get(id)
-      if (hit && now - hit.at < DEGREE_CACHE_MS) out.set(id, hit)
-      else missing.push(id)
+      if (!hit || now - hit.at >= DEGREE_CACHE_MS) return null
+      out.set(id, hit)
     }
-    if (missing.length === 0) return out
-    const rows = await this.db.read(ACTOR_DEGREES, { ids: missing })
-    const found = new Map(rows.map((r) => [String(r.id), { about: Number(r.about), said: Number(r.said) }]))
-    for (const id of missing) {
+    return out
+  }
+
+  private remember (probeIds: string[], rows: Array<{ id: string } & Degree>): Map<string, Degree> {
+    const now = Date.now()
+    const found = new Map(rows.map((r) => [r.id, { about: Number(r.about), said: Number(r.said) }]))
+    for (const id of probeIds) {
+      // An id that names no actor has no statements: degree 0.
       const degree = found.get(id) ?? { about: 0, said: 0 }
-      out.set(id, degree)
+      found.set(id, degree)
       // Oldest entries first in a Map's order: drop them to keep the cache bounded.
       if (this.degreeCache.size >= DEGREE_CACHE_SIZE) this.degreeCache.delete(this.degreeCache.keys().next().value!)
       this.degreeCache.delete(id)
       this.degreeCache.set(id, { ...degree, at: now })
     }
-    return out
+    return found
   }
 
   async get (id: string): Promise<Statement | null> {
@@ -275,6 +310,8 @@ export class StatementsRepository {
       since: filter.since ? widenDate(filter.since, 'start') : null,
       until: filter.until ? widenDate(filter.until, 'end') : null,
       lucene,
+      // no guard on the anchor's walk unless the list's plan sets one
+      walkMax: null,
     }
     const parts: string[] = []
     // Which filters the anchor leaves to be checked as predicates (the others stay null).
@@ -310,55 +347,94 @@ export class StatementsRepository {
     return { filter, anchor: parts, where, params }
   }
 
-  /** Ids of the matching statements, one page of them, newest first. */
+  /** Ids of the matching statements, one page of them, newest first (the export hydrates them). */
   async listIds (filterIn: StatementFilter, options: ListOptions): Promise<{ ids: string[], next: string | null }> {
+    const { rows, next } = await this.page(filterIn, options, 'ids', null)
+    return { ids: rows.map((r) => String(r.id)), next }
+  }
+
+  /**
+   * A page of matching statements, whole, newest first, from one query. With `requireId` (the
+   * actor of an /actors/{id}/... path) the same query says whether that actor exists (`found`)
+   * or the actor it was merged into (`redirect`).
+   */
+  async list (filter: StatementFilter, options: ListOptions, requireId: string | null = null): Promise<{ items: Statement[], next: string | null, found: boolean, redirect: string | null }> {
+    const { rows, next, found, redirect } = await this.page(filter, options, 'statements', requireId)
+    return { items: rows.map((r) => shapeStatement(r.statement as RawStatement)), next, found, redirect }
+  }
+
+  private async page (filterIn: StatementFilter, options: ListOptions, tail: 'ids' | 'statements', requireId: string | null): Promise<PageResult> {
     const cursor = decodeCursor(options.cursor, ['string', 'string'])
-    const clauses = await this.filterClauses(filterIn, (filter) => this.anchorChoice(filter))
-    if (!clauses) return { ids: [], next: null }
-    const { filter, anchor: parts, where } = clauses
+    let plan: Plan | null = null
+    const clauses = await this.filterClauses(filterIn, async (filter) => { plan = this.plan(filter); return plan.choice })
+    const chosen = plan as Plan | null
+    // A text filter that can match nothing: still one query, for the actor check.
+    const { filter, anchor: parts, where, params: filterParams } = clauses ?? { filter: filterIn, anchor: [NOTHING], where: [], params: {} }
     const params: Record<string, unknown> = {
-      ...clauses.params,
+      ...filterParams,
       cursorDate: cursor?.[0] ?? null,
       cursorId: cursor?.[1] ?? null,
       fetch: options.limit + 1,
+      walkMax: chosen?.walkMax ?? null,
+      probeIds: chosen?.probeIds ?? [],
+      requireId,
     }
     if (cursor) where.push(FILTER_CURSOR)
     // Every filter is a constant `AND ...` line after a constant `WHERE true`.
-    const rows = parts.length > 0
-      ? await this.db.read([...parts, WHERE_TRUE, ...where, ORDER_AND_PAGE].join('\n'), params)
-      : await this.scanAll(where, params, cursor, filter.since === undefined && filter.until === undefined)
-    const { items, next } = page(rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
-    return { ids: items.map((r) => String(r.id)), next }
+    const result = parts.length > 0
+      ? await this.run([...parts, WHERE_TRUE, ...where, ORDER_AND_PAGE], params, tail)
+      : await this.scanAll(where, params, cursor, filter.since === undefined && filter.until === undefined, tail)
+    if (chosen && chosen.walkMax !== null) {
+      const degrees = this.remember(chosen.probeIds, result.degrees)
+      // The guard kept a hub from being walked, so the page may miss its statements: again,
+      // with the plan its degree calls for.
+      if ([...degrees.values()].some((d) => Math.max(d.about, d.said) > chosen.walkMax!)) return this.page(filterIn, options, tail, requireId)
+    } else if (chosen) {
+      this.remember(chosen.probeIds, result.degrees)
+    }
+    const { items, next } = page(result.rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
+    return { rows: items, next, found: requireId === null || result.found, redirect: result.redirect }
+  }
+
+  /** Runs a page query's body wrapped by checkActors: one row, whatever the page holds. */
+  private async run (body: string[], params: Record<string, unknown>, tail: 'ids' | 'statements'): Promise<RunResult> {
+    const inner = [...body, tail === 'ids' ? COLLECT_IDS : COLLECT_STATEMENTS].join('\n')
+    const [row] = await this.db.read(checkActors(['requireId'], inner, { prefix: PROBE_DEGREES, carry: ['degrees'] }), params)
+    const required = checked(row, 'requireId')
+    return {
+      rows: (row?.rows as Row[] | undefined) ?? [],
+      degrees: (row?.degrees as Array<{ id: string } & Degree> | undefined) ?? [],
+      found: required.actor !== null,
+      redirect: required.redirect,
+    }
   }
 
   /** A page of every statement (or those the non-anchoring filters keep), dated ones first. */
-  private scanDated (where: string[], params: Record<string, unknown>, cursor: unknown[] | null): Promise<Row[]> {
+  private scanDated (where: string[], params: Record<string, unknown>, cursor: unknown[] | null, tail: 'ids' | 'statements'): Promise<RunResult> {
     const bounds = [cursor ? String(cursor[0]) : null, params.until as string | null].filter((b): b is string => b !== null)
-    if (bounds.length === 0) return this.db.read([SCAN_DATED, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), params)
+    if (bounds.length === 0) return this.run([SCAN_DATED, WHERE_TRUE, ...where, PAGE_DATED], params, tail)
     const scanFrom = bounds.sort()[0]
-    return this.db.read([SCAN_DATED_FROM, WHERE_TRUE, ...where, PAGE_DATED].join('\n'), { ...params, scanFrom })
+    return this.run([SCAN_DATED_FROM, WHERE_TRUE, ...where, PAGE_DATED], { ...params, scanFrom }, tail)
   }
 
-  private async scanAll (where: string[], params: Record<string, unknown>, cursor: unknown[] | null, undatedCanMatch: boolean): Promise<Row[]> {
+  // Undated statements are read only once the dated ones run out (the last pages of a list), so
+  // only those pages take a second query.
+  private async scanAll (where: string[], params: Record<string, unknown>, cursor: unknown[] | null, undatedCanMatch: boolean, tail: 'ids' | 'statements'): Promise<RunResult> {
     const fetch = params.fetch as number
-    const inUndated = cursor !== null && cursor[0] === ''
-    const rows = inUndated
-      ? []
-      : await this.scanDated(where, params, cursor)
-    if (rows.length < fetch && undatedCanMatch) {
-      rows.push(...await this.db.read(
-        [inUndated ? SCAN_UNDATED_FROM_CURSOR : SCAN_UNDATED, WHERE_TRUE, ...where, PAGE_UNDATED].join('\n'),
-        { ...params, fetch: fetch - rows.length }
-      ))
+    if (cursor !== null && cursor[0] === '') {
+      return this.run([SCAN_UNDATED_FROM_CURSOR, WHERE_TRUE, ...where, PAGE_UNDATED], params, tail)
     }
-    return rows
-  }
-
-  async list (filter: StatementFilter, options: ListOptions): Promise<{ items: Statement[], next: string | null }> {
-    const { ids, next } = await this.listIds(filter, options)
-    return { items: await hydrateStatements(this.db, ids), next }
+    const result = await this.scanDated(where, params, cursor, tail)
+    if (result.rows.length < fetch && undatedCanMatch && (params.requireId === null || result.found)) {
+      const more = await this.run([SCAN_UNDATED, WHERE_TRUE, ...where, PAGE_UNDATED], { ...params, fetch: fetch - result.rows.length }, tail)
+      result.rows = [...result.rows, ...more.rows]
+    }
+    return result
   }
 }
+
+interface PageResult { rows: Row[], next: string | null, found: boolean, redirect: string | null }
+interface RunResult { rows: Row[], degrees: Array<{ id: string } & Degree>, found: boolean, redirect: string | null }
 
 /** A partial date as the first (start) or last (end) day it can mean. */
 export function widenDate (date: string, side: 'start' | 'end'): string {

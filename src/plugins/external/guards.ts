@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import { Redis } from 'ioredis'
 import type { Config } from '../../config.js'
-import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext } from '../../db/request-context.js'
+import { BOOKMARK_HEADER, encodeBookmarks, newContext, parseBookmarks, requestContext, serverTiming } from '../../db/request-context.js'
 import { closeAfterAnswer } from '../../lib/drain.js'
 import { ProblemError } from '../../lib/errors.js'
 
@@ -68,8 +68,10 @@ export default fp<{ config: Config }>(async (fastify, { config }) => {
     requestContext.run(newContext(parseBookmarks(request.headers[BOOKMARK_HEADER]) ?? []), done)
   })
   fastify.addHook('onSend', async (request, reply, payload) => {
+    const context = requestContext.getStore()
+    if (context) reply.header('server-timing', serverTiming(context))
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300) {
-      const store = requestContext.getStore()
+      const store = context
       const bookmarks = store ? [...await store.bookmarkManager.getBookmarks()] : []
       if (bookmarks.length > 0) reply.header(BOOKMARK_HEADER, encodeBookmarks(bookmarks))
     }

@@ -7,7 +7,7 @@ import { ActorKindSchema } from '../../domain/seed-model.js'
 import { okRef, problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
-import { idList, linkNext, requireActor } from './params.js'
+import { idList, linkNext, missingActor } from './params.js'
 import { actorJsonLd, negotiateJsonLd, withJsonLd } from './jsonld.js'
 import { baseUrl } from '../../plugins/external/base-url.js'
 
@@ -58,11 +58,10 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: withJsonLd(okRef(Type.Ref(ActorDetailSchema), 'the actor', example('getActor'))) as unknown as typeof ActorDetailSchema, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {
-    const actor = await repo.get(request.params.id)
+    const { actor, redirect } = await repo.getOrRedirect(request.params.id)
     if (actor && negotiateJsonLd(request, reply)) return actorJsonLd(baseUrl(request), actor) as never
     if (actor) return actor
-    const canonical = await repo.redirect(request.params.id)
-    if (canonical) return reply.redirect(`/v1/actors/${canonical}`, 308)
+    if (redirect) return reply.redirect(`/v1/actors/${redirect}`, 308)
     throw notFound('actor', request.params.id)
   })
 
@@ -81,13 +80,13 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { id } = request.params
-    if (!await requireActor(repo, id, request, reply)) return reply
     const { about, topic, stance, since, until, limit = 20, cursor } = request.query
-    const result = await statements.list({
+    const { items, next, found, redirect } = await statements.list({
       speakers: [id], about: idList(about, 'about'), topics: idList(topic, 'topic'), stance, since, until,
-    }, { limit, cursor })
-    linkNext(request, reply, result.next)
-    return result
+    }, { limit, cursor }, id)
+    if (!found) return missingActor(id, redirect, request, reply) ?? reply
+    linkNext(request, reply, next)
+    return { items, next }
   })
 
   fastify.get('/actors/:id/mentions', {
@@ -105,13 +104,13 @@ const actors: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { id } = request.params
-    if (!await requireActor(repo, id, request, reply)) return reply
     const { speaker, topic, stance, since, until, limit = 20, cursor } = request.query
-    const result = await statements.list({
+    const { items, next, found, redirect } = await statements.list({
       about: [id], speakers: idList(speaker, 'speaker'), topics: idList(topic, 'topic'), stance, since, until,
-    }, { limit, cursor })
-    linkNext(request, reply, result.next)
-    return result
+    }, { limit, cursor }, id)
+    if (!found) return missingActor(id, redirect, request, reply) ?? reply
+    linkNext(request, reply, next)
+    return { items, next }
   })
 }
 

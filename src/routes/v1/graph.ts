@@ -4,10 +4,10 @@ import { IdParam, IdParamsSchema, NeighbourhoodSchema, PathsSchema } from '../..
 import { problemResponses } from '../../schemas/responses.js'
 import { notFound } from '../../lib/errors.js'
 import { example } from './examples.js'
-import { requireActor } from './params.js'
+import { missingActor } from './params.js'
 
 const graph: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { graph: repo, actors } = fastify.repos
+  const { graph: repo } = fastify.repos
 
   fastify.get('/graph/neighbourhood/:id', {
     schema: {
@@ -44,11 +44,10 @@ const graph: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { from, to, maxHops = 4 } = request.query
-    const a = await requireActor(actors, from, request, reply, 'from')
-    if (!a) return reply
-    const b = await requireActor(actors, to, request, reply, 'to')
-    if (!b) return reply
-    return { from: a, to: b, paths: await repo.paths(from, to, maxHops) }
+    const result = await repo.paths(from, to, maxHops)
+    if (!result.from.actor) return missingActor(from, result.from.redirect, request, reply, 'from') ?? reply
+    if (!result.to.actor) return missingActor(to, result.to.redirect, request, reply, 'to') ?? reply
+    return { from: result.from.actor, to: result.to.actor, paths: result.paths }
   })
 }
 

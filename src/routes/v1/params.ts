@@ -4,7 +4,6 @@ import { Type, type Static } from '@sinclair/typebox'
 import { AttributionSchema } from '../../domain/seed-model.js'
 import { IdListParam, MAX_IDS, StatementFilterQuery } from '../../schemas/api.js'
 import { badParameters, notFound } from '../../lib/errors.js'
-import type { ActorsRepository } from '../../repositories/actors.js'
 import type { StatementFilter } from '../../repositories/statements.js'
 
 /** `a,b,c` into distinct ids; more than MAX_IDS is a 400 naming the parameter. */
@@ -24,13 +23,11 @@ export function linkNext (request: FastifyRequest, reply: FastifyReply, next: st
 }
 
 /**
- * 404 for an unknown actor; 308 to the canonical id for one that was merged into another.
- * The id is replaced where it was given: a path segment, or the query parameter `queryName`.
+ * 404 for an unknown actor; 308 to the canonical id for one that was merged into another (the
+ * repositories report both from the read's own query, see repositories/actor-checks.ts). The id
+ * is replaced where it was given: a path segment, or the query parameter `queryName`.
  */
-export async function requireActor (actors: ActorsRepository, id: string, request: FastifyRequest, reply: FastifyReply, queryName?: string) {
-  const actor = await actors.ref(id)
-  if (actor) return actor
-  const canonical = await actors.redirect(id)
+export function missingActor (id: string, canonical: string | null, request: FastifyRequest, reply: FastifyReply, queryName?: string): null {
   if (canonical) {
     const url = new URL(request.url, 'http://x')
     if (queryName) url.searchParams.set(queryName, canonical)

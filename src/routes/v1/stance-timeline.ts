@@ -6,7 +6,7 @@ import { problemResponses } from '../../schemas/responses.js'
 import { enumOf } from '../../domain/seed-model.js'
 import { StanceTimelineRepository } from '../../repositories/stance-timeline.js'
 import { example } from './examples.js'
-import { requireActor } from './params.js'
+import { missingActor } from './params.js'
 
 const CountsSchema = Type.Object({ ...StanceCountsSchema.properties, total: Type.Integer() })
 
@@ -23,7 +23,6 @@ export const StanceTimelineSchema = Type.Object({
 })
 
 const stanceTimeline: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { actors } = fastify.repos
   const repo = new StanceTimelineRepository(fastify.db)
 
   fastify.get('/stance-timeline', {
@@ -47,12 +46,10 @@ const stanceTimeline: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { speaker, target, interval = 'month', since, until } = request.query
-    const sp = await requireActor(actors, speaker, request, reply, 'speaker')
-    if (!sp) return reply
-    const t = await requireActor(actors, target, request, reply, 'target')
-    if (!t) return reply
-    const result = await repo.timeline(sp.id, t.id, { interval, since, until })
-    return { speaker: sp, target: t, interval, ...result }
+    const { speaker: sp, target: t, ...result } = await repo.timeline(speaker, target, { interval, since, until })
+    if (!sp.actor) return missingActor(speaker, sp.redirect, request, reply, 'speaker') ?? reply
+    if (!t.actor) return missingActor(target, t.redirect, request, reply, 'target') ?? reply
+    return { speaker: sp.actor, target: t.actor, interval, ...result }
   })
 }
 

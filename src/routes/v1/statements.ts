@@ -26,9 +26,9 @@ const statements: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const { limit = 20, cursor } = request.query
-    const result = await repo.list(statementFilter(request.query), { limit, cursor })
-    linkNext(request, reply, result.next)
-    return result
+    const { items, next } = await repo.list(statementFilter(request.query), { limit, cursor })
+    linkNext(request, reply, next)
+    return { items, next }
   })
 
   fastify.get('/statements/:id', {

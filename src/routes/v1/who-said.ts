@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { IdListParam, IdParamsSchema, PageQuery, StanceMatrixSchema, StatementFilterQuery, WhoSaidSchema } from '../../schemas/api.js'
 import { problemResponses } from '../../schemas/responses.js'
 import { example } from './examples.js'
-import { idList, linkNext, requireActor } from './params.js'
+import { idList, linkNext, missingActor } from './params.js'
 
 const whoSaid: FastifyPluginAsyncTypebox = async (fastify) => {
   const { actors } = fastify.repos
@@ -25,12 +25,12 @@ const whoSaid: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: { ...WhoSaidSchema, examples: example('whoSaidWhatAbout') }, 308: Type.Null({ description: 'merged: Location names the canonical actor' }), ...problemResponses(304, 400, 404, 503) },
     },
   }, async (request, reply) => {
-    const about = await requireActor(actors, request.params.id, request, reply)
-    if (!about) return reply
+    const { id } = request.params
     const { since, until, perSpeaker = 10, limit = 20, cursor } = request.query
-    const result = await actors.whoSaidWhatAbout(about.id, { since, until, perSpeaker, limit, cursor })
-    linkNext(request, reply, result.next)
-    return { about, ...result }
+    const { about, redirect, groups, next } = await actors.whoSaidWhatAbout(id, { since, until, perSpeaker, limit, cursor })
+    if (!about) return missingActor(id, redirect, request, reply) ?? reply
+    linkNext(request, reply, next)
+    return { about, groups, next }
   })
 
   fastify.get('/stance-matrix', {
