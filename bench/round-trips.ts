@@ -10,7 +10,7 @@
 // CPU is user + system time of the API process from /proc (10 ms ticks), divided by requests.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import neo4j from 'neo4j-driver'
 import { Db } from '../src/db/db.js'
@@ -26,9 +26,10 @@ const program = new Command('bench:round-trips')
   .option('--rounds <n>', 'alternating rounds per endpoint', '4')
   .option('--port <n>', 'the local Neo4j for this bench', '7706')
   .option('--home <dir>', 'its home', '.neo4j/bench-round-trips')
+  .option('--only <words>', 'only the endpoints whose title contains one of these (comma-separated)')
   .option('--out <dir>', 'where the results go', 'bench/results')
 program.parse()
-const opts = program.opts<{ before: string, statements: string, requests: string, rounds: string, port: string, home: string, out: string }>()
+const opts = program.opts<{ before: string, statements: string, requests: string, rounds: string, port: string, home: string, out: string, only?: string }>()
 const requests = Number(opts.requests)
 const rounds = Number(opts.rounds)
 const log = (line: string) => console.log(line)
@@ -99,7 +100,8 @@ try {
   if (targets.document) paths.push(['one document', `/v1/documents/${enc(targets.document)}`])
   log(`targets: mid ${mid.id} (said ${mid.said}, about ${mid.about}), second ${mid2.id}, hub ${hub.id} (about ${hub.about}), word "${word}"`)
   const rows = []
-  for (const [title, path] of paths) {
+  const only = opts.only?.split(',').map((w) => w.trim()).filter(Boolean)
+  for (const [title, path] of paths.filter(([title]) => !only || only.some((w) => title.includes(w)))) {
     // warm both: plans cached, JIT warm, degree caches filled
     for (const api of apis) await measure(api, path, 20)
     const samples: Record<'before' | 'after', Sample[]> = { before: [], after: [] }
@@ -138,9 +140,10 @@ Targets: mid-degree actor \`${mid.id}\` (said ${mid.said}, about ${mid.about}), 
 |---|---|---|---|---|---|---|
 ${rows.map((r) => `| ${r.title} | ${r.queriesAfter ?? '?'} | ${r.cpuMsBefore.toFixed(2)} | ${r.cpuMsAfter.toFixed(2)} | ${r.cpuRatio.toFixed(2)} | ${r.wallMsBefore.toFixed(2)} | ${r.wallMsAfter.toFixed(2)} |`).join('\n')}
 `
-  mkdirSync(join(ROOT, opts.out), { recursive: true })
-  writeFileSync(join(ROOT, opts.out, 'round-trips.json'), JSON.stringify(result, null, 2) + '\n')
-  writeFileSync(join(ROOT, opts.out, 'round-trips.md'), md)
+  const out = resolve(ROOT, opts.out)
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, 'round-trips.json'), JSON.stringify(result, null, 2) + '\n')
+  writeFileSync(join(out, 'round-trips.md'), md)
   log(`wrote ${opts.out}/round-trips.md and .json`)
 } finally {
   for (const api of apis) await api.child.stop()
