@@ -3,7 +3,10 @@
 // the 308). The 404 and the 308 then cost no round trip of their own. The read runs in a
 // subquery that returns one row, `rows`, whatever it finds.
 import type { Row } from '../db/db.js'
-import type { ActorRef } from './actors.js'
+import type { ActorSummary } from '../schemas/api.js'
+
+/** An actor as answers name it (defined here: actors.ts uses these checks and re-exports it). */
+export interface ActorRef { id: string, name: string, kind: ActorSummary['kind'] }
 
 /** Parameter names come from code (an allow-list), never from a request. */
 export type CheckedParam = 'requireId' | 'speaker' | 'target' | 'from' | 'to'

@@ -6,7 +6,7 @@ import { luceneQuery } from '../lib/lucene.js'
 import { matchTier } from '../lib/match-tier.js'
 import type { ActorDetail, ActorSummary } from '../schemas/api.js'
 import { STATEMENT_PROJECTION, shapeStatement, widenDate } from './statements.js'
-import { checkActors, checked } from './actor-checks.js'
+import { checkActors, checked, type ActorRef } from './actor-checks.js'
 
 // The range on a.name lets Neo4j read actors in the order of the actor_name index and stop
 // after a page, rather than sort them all.
@@ -103,7 +103,7 @@ RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, criti
 ORDER BY speaker.id, target.id
 LIMIT $fetch`
 
-export interface ActorRef { id: string, name: string, kind: ActorSummary['kind'] }
+export type { ActorRef } from './actor-checks.js'
 
 type Affiliation = ActorDetail['affiliations'][number]
 
