@@ -74,6 +74,13 @@ describe('the reads that take more than one query, and why', () => {
     expect(await queriesOf('/v1/statements?limit=2')).toEqual({ status: 200, queries: 1 })
   })
 
+  it('includeAffiliates looks the affiliates up first, and q beside another filter its text matches', async () => {
+    expect(await queriesOf('/v1/statements?about=tiktok&includeAffiliates=true')).toEqual({ status: 200, queries: 2 })
+    expect(await queriesOf('/v1/statements?about=tiktok&q=data')).toEqual({ status: 200, queries: 2 })
+    // q alone anchors the list on the full-text index: one
+    expect(await queriesOf('/v1/statements?q=data')).toEqual({ status: 200, queries: 1 })
+  })
+
   it('each ring of a neighbourhood after the first is one more query', async () => {
     expect(await queriesOf('/v1/graph/neighbourhood/tiktok?depth=2')).toEqual({ status: 200, queries: 2 })
     expect(await queriesOf('/v1/graph/neighbourhood/tiktok?depth=3')).toEqual({ status: 200, queries: 3 })
