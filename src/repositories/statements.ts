@@ -217,8 +217,11 @@ const DEGREE_CACHE_SIZE = 10_000
 
 type Degree = { about: number, said: number }
 
-/** How a list reads: which actor filters may anchor, and the guard for a plan made blind. */
-interface Plan { choice: AnchorChoice, walkMax: number | null, probeIds: string[] }
+/**
+ * How a list reads: which actor filters may anchor, and the guard for a plan made blind: the
+ * anchor's actors and which of their degrees the guard checked (`walkMax`).
+ */
+interface Plan { choice: AnchorChoice, walkMax: number | null, probeIds: string[], guarded: { ids: string[], side: keyof Degree } | null }
 
 export class StatementsRepository {
   constructor (private readonly db: Db, private readonly indexOrderMinDegree = INDEX_ORDER_MIN_DEGREE) {}
@@ -233,9 +236,13 @@ export class StatementsRepository {
    */
   private plan (filter: StatementFilter): Plan {
     const ids = [...new Set([...filter.about ?? [], ...filter.speakers ?? []])]
-    if (ids.length === 0 || !Number.isFinite(this.indexOrderMinDegree)) return { choice: { about: true, speakers: true }, walkMax: null, probeIds: [] }
+    if (ids.length === 0 || !Number.isFinite(this.indexOrderMinDegree)) return { choice: { about: true, speakers: true }, walkMax: null, probeIds: [], guarded: null }
     const degrees = this.cachedDegrees(ids)
-    if (!degrees) return { choice: { about: true, speakers: true }, walkMax: this.indexOrderMinDegree, probeIds: ids }
+    if (!degrees) {
+      // about anchors when given (filterClauses' order), else speakers: only that walk is guarded
+      const guarded = filter.about ? { ids: filter.about, side: 'about' as const } : { ids: filter.speakers ?? [], side: 'said' as const }
+      return { choice: { about: true, speakers: true }, walkMax: this.indexOrderMinDegree, probeIds: ids, guarded }
+    }
     const about = (filter.about ?? []).reduce((n, id) => n + (degrees.get(id)?.about ?? 0), 0)
     const speakers = (filter.speakers ?? []).reduce((n, id) => n + (degrees.get(id)?.said ?? 0), 0)
     // The smaller of the two walks, when it is under the threshold; else neither.
@@ -243,7 +250,7 @@ export class StatementsRepository {
     const choice = filter.about && filter.speakers
       ? (about <= speakers ? { about: about <= max, speakers: false } : { about: false, speakers: speakers <= max })
       : { about: about <= max, speakers: speakers <= max }
-    return { choice, walkMax: null, probeIds: ids }
+    return { choice, walkMax: null, probeIds: ids, guarded: null }
   }
 
   private readonly degreeCache = new Map<string, Degree & { at: number }>()
@@ -384,13 +391,12 @@ export class StatementsRepository {
     const result = parts.length > 0
       ? await this.run([...parts, WHERE_TRUE, ...where, ORDER_AND_PAGE], params, tail)
       : await this.scanAll(where, params, cursor, filter.since === undefined && filter.until === undefined, tail)
-    if (chosen && chosen.walkMax !== null) {
+    if (chosen) {
       const degrees = this.remember(chosen.probeIds, result.degrees)
       // The guard kept a hub from being walked, so the page may miss its statements: again,
       // with the plan its degree calls for.
-      if ([...degrees.values()].some((d) => Math.max(d.about, d.said) > chosen.walkMax!)) return this.page(filterIn, options, tail, requireId)
-    } else if (chosen) {
-      this.remember(chosen.probeIds, result.degrees)
+      const { guarded, walkMax } = chosen
+      if (guarded && walkMax !== null && guarded.ids.some((id) => (degrees.get(id)?.[guarded.side] ?? 0) > walkMax)) return this.page(filterIn, options, tail, requireId)
     }
     const { items, next } = page(result.rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
     return { rows: items, next, found: requireId === null || result.found, redirect: result.redirect }
