@@ -43,9 +43,68 @@ RETURN CASE WHEN a IS NULL THEN null ELSE a {
 
 const REDIRECT = 'MATCH (r:ActorRedirect {id: $id}) RETURN r.to AS to'
 
-// Speakers of statements about the actor, most statements first; each group's newest statements,
-// whole. One query: it also says whether the actor exists, or the actor it was merged into.
-const WHO_SAID = checkActors(['requireId'], `
+// ---- who-said-what-about and the stance matrix
+
+// A pair's newest statements (who-said-what-about's groups), walked from whichever of the two
+// actors has fewer relationships of the kind (the degree store says, without a walk).
+const NEWEST_OF_PAIR = `
+  CALL (sp, target) {
+    CALL (sp, target) {
+      WITH sp, target WHERE COUNT { (sp)-[:SAID]->() } <= COUNT { (target)<-[:ABOUT]-() }
+      MATCH (sp)-[:SAID]->(s:Statement) WHERE EXISTS { (s)-[:ABOUT]->(target) }
+        AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+      RETURN s
+      UNION
+      WITH sp, target WHERE COUNT { (sp)-[:SAID]->() } > COUNT { (target)<-[:ABOUT]-() }
+      MATCH (target)<-[:ABOUT]-(s:Statement) WHERE EXISTS { (sp)-[:SAID]->(s) }
+        AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
+      RETURN s
+    }
+    WITH s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
+    LIMIT $perSpeaker
+    RETURN collect(s) AS newest
+  }`
+const GROUP_ROWS = `
+  RETURN collect({speaker: sp {.id, .name, .kind}, total: total, critical: critical, supportive: supportive, neutral: neutral,
+    statements: [s IN newest | ` + STATEMENT_PROJECTION + ']}) AS rows'
+
+// The target's speakers from its tallies (repositories/tallies.ts), in the order of the
+// pair_tally_rank index: most statements first, then speaker id; a page is read and no more.
+const WHO_SAID_TALLIES = checkActors(['requireId'], `
+  MATCH (target:Actor {id: $requireId})
+  MATCH (x:PairTally) WHERE x.targetId = $requireId AND x.rank >= $fromRank
+    AND CASE WHEN $cursorTotal IS NULL OR x.rank > -$cursorTotal THEN true
+      WHEN x.rank = -$cursorTotal THEN x.speakerId > $cursorId ELSE false END
+  WITH target, x ORDER BY x.targetId, x.rank, x.speakerId
+  LIMIT $fetch
+  MATCH (sp:Actor {id: x.speakerId})
+  WITH target, sp, x.total AS total, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.rank AS rank
+` + NEWEST_OF_PAIR + `
+  WITH sp, total, critical, supportive, neutral, newest ORDER BY rank, sp.id
+` + GROUP_ROWS)
+
+// A window on month boundaries: each of the target's speakers counted from the pair's month
+// tallies (one index seek per pair), then ordered. That sorts the target's speakers (not its
+// statements) before the page.
+const WHO_SAID_MONTHS = checkActors(['requireId'], `
+  MATCH (target:Actor {id: $requireId})
+  MATCH (x:PairTally) WHERE x.targetId = $requireId
+  CALL (x) {
+    MATCH (m:MonthTally) WHERE m.speakerId = x.speakerId AND m.targetId = x.targetId AND m.from <= $untilMonth AND m.to >= $sinceMonth
+    RETURN sum(m.total) AS total, sum(m.critical) AS critical, sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
+  }
+  WITH target, x, total, critical, supportive, neutral
+  WHERE total > 0 AND ($cursorTotal IS NULL OR total < $cursorTotal OR (total = $cursorTotal AND x.speakerId > $cursorId))
+  WITH target, x, total, critical, supportive, neutral ORDER BY total DESC, x.speakerId
+  LIMIT $fetch
+  MATCH (sp:Actor {id: x.speakerId})
+` + NEWEST_OF_PAIR + `
+  WITH sp, total, critical, supportive, neutral, newest ORDER BY total DESC, sp.id
+` + GROUP_ROWS)
+
+// Any other window (a day that is not a month's first or last), and the benchmark's "naive"
+// variant: every statement about the actor walked and grouped by speaker.
+const WHO_SAID_WALK = checkActors(['requireId'], `
   MATCH (target:Actor {id: $requireId})<-[ab:ABOUT]-(s:Statement)<-[:SAID]-(sp:Actor)
   WHERE ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
   WITH sp, ab, s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
@@ -59,11 +118,43 @@ const WHO_SAID = checkActors(['requireId'], `
   WITH sp, total, critical, supportive, neutral, newest
   ORDER BY total DESC, sp.id
   LIMIT $fetch
-  RETURN collect({speaker: sp {.id, .name, .kind}, total: total, critical: critical, supportive: supportive, neutral: neutral,
-    statements: [s IN newest | ` + STATEMENT_PROJECTION + ']}) AS rows')
+` + GROUP_ROWS)
 
-// The stance matrix: anchored on the given speakers or targets (Neo4j starts from the id index),
-// then one aggregation; with neither, a walk over every speaker in id order (MATRIX_ALL).
+// The stance matrix from the pair tallies, in (speaker, target) order: for given speakers or one
+// target the pair_tally_speaker / pair_tally_target index is read in that order, and with neither
+// every pair is, stopping after a page.
+const MATRIX_PAIRS = `
+MATCH (x:PairTally)
+WHERE ($speakers IS NULL OR x.speakerId IN $speakers) AND ($targets IS NULL OR x.targetId IN $targets)
+  AND x.speakerId >= $fromSpeaker
+  AND CASE WHEN $cursorSpeaker IS NULL OR x.speakerId > $cursorSpeaker THEN true
+    WHEN x.speakerId = $cursorSpeaker THEN x.targetId > $cursorTarget ELSE false END`
+const MATRIX_TALLIES = MATRIX_PAIRS + `
+WITH x, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.total AS total
+ORDER BY x.speakerId, x.targetId
+LIMIT $fetch` + `
+MATCH (sp:Actor {id: x.speakerId})
+MATCH (t:Actor {id: x.targetId})
+RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
+ORDER BY speaker.id, target.id`
+// A window on month boundaries: each pair counted from its month tallies; pairs with nothing in
+// the window are skipped.
+const MATRIX_MONTHS = MATRIX_PAIRS + `
+WITH x ORDER BY x.speakerId, x.targetId
+CALL (x) {
+  MATCH (m:MonthTally) WHERE m.speakerId = x.speakerId AND m.targetId = x.targetId AND m.from <= $untilMonth AND m.to >= $sinceMonth
+  RETURN sum(m.total) AS total, sum(m.critical) AS critical, sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
+}
+WITH x, critical, supportive, neutral, total WHERE total > 0
+LIMIT $fetch
+MATCH (sp:Actor {id: x.speakerId})
+MATCH (t:Actor {id: x.targetId})
+RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
+ORDER BY speaker.id, target.id`
+
+// The walking stance matrix (other windows, and the benchmark's naive variant): anchored on the
+// given speakers or targets, then one aggregation; with neither, a walk over every speaker in
+// id order (MATRIX_ALL).
 const MATRIX_ANCHOR_SPEAKERS = `
 MATCH (sp:Actor) WHERE sp.id IN $speakers
 MATCH (sp)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)`
@@ -103,12 +194,25 @@ RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, criti
 ORDER BY speaker.id, target.id
 LIMIT $fetch`
 
+/**
+ * The months a date window covers, when its ends fall on month boundaries (what the month
+ * tallies answer exactly); null for any other window. Open ends stretch to any month.
+ */
+export function monthWindow (since: string | null, until: string | null): { sinceMonth: string, untilMonth: string } | null {
+  if (since !== null && !since.endsWith('-01')) return null
+  if (until !== null && widenDate(until.slice(0, 7), 'end') !== until) return null
+  return { sinceMonth: since?.slice(0, 7) ?? '0000-00', untilMonth: until?.slice(0, 7) ?? '9999-99' }
+}
+
+/** How who-said-what-about and the stance matrix count: from the tallies, or (the benchmark's naive variant) by walking. */
+export type CountingPlan = 'tallies' | 'walk'
+
 export type { ActorRef } from './actor-checks.js'
 
 type Affiliation = ActorDetail['affiliations'][number]
 
 export class ActorsRepository {
-  constructor (private readonly db: Db) {}
+  constructor (private readonly db: Db, private readonly counting: CountingPlan = 'tallies') {}
 
   async list (filter: { q?: string, kind?: string }, options: { limit: number, cursor?: string }): Promise<{ items: ActorSummary[], next: string | null }> {
     if (filter.q !== undefined) return this.search(filter.q, filter.kind, options)
@@ -184,13 +288,19 @@ export class ActorsRepository {
   /** Null `about` when no actor has the id; `redirect` then names the one it was merged into, if any. */
   async whoSaidWhatAbout (id: string, options: { since?: string, until?: string, perSpeaker: number, limit: number, cursor?: string }) {
     const cursor = decodeCursor(options.cursor, ['index', 'string'])
-    const [row] = await this.db.read(WHO_SAID, {
+    const since = options.since ? widenDate(options.since, 'start') : null
+    const until = options.until ? widenDate(options.until, 'end') : null
+    const months = this.counting === 'tallies' ? monthWindow(since, until) : null
+    const query = months === null ? WHO_SAID_WALK : since === null && until === null ? WHO_SAID_TALLIES : WHO_SAID_MONTHS
+    const [row] = await this.db.read(query, {
       requireId: id,
-      since: options.since ? widenDate(options.since, 'start') : null,
-      until: options.until ? widenDate(options.until, 'end') : null,
+      since,
+      until,
+      ...months,
       perSpeaker: options.perSpeaker,
       cursorTotal: cursor?.[0] ?? null,
       cursorId: cursor?.[1] ?? null,
+      fromRank: cursor ? -Number(cursor[0]) : Number.MIN_SAFE_INTEGER,
       fetch: options.limit + 1,
     })
     const { actor: about, redirect } = checked(row, 'requireId')
@@ -210,15 +320,21 @@ export class ActorsRepository {
 
   async stanceMatrix (filter: { speakers?: string[], targets?: string[], since?: string, until?: string }, options: { limit: number, cursor?: string }) {
     const cursor = decodeCursor(options.cursor, ['string', 'string'])
-    const query = filter.speakers
-      ? MATRIX_ANCHOR_SPEAKERS + MATRIX_AGGREGATE
-      : filter.targets ? MATRIX_ANCHOR_TARGETS + MATRIX_AGGREGATE : MATRIX_ALL
+    const since = filter.since ? widenDate(filter.since, 'start') : null
+    const until = filter.until ? widenDate(filter.until, 'end') : null
+    const months = this.counting === 'tallies' ? monthWindow(since, until) : null
+    const query = months !== null
+      ? (since === null && until === null ? MATRIX_TALLIES : MATRIX_MONTHS)
+      : filter.speakers
+        ? MATRIX_ANCHOR_SPEAKERS + MATRIX_AGGREGATE
+        : filter.targets ? MATRIX_ANCHOR_TARGETS + MATRIX_AGGREGATE : MATRIX_ALL
     const rows = await this.db.read(query, {
       fromSpeaker: cursor?.[0] ?? '',
       speakers: filter.speakers ?? null,
       targets: filter.targets ?? null,
-      since: filter.since ? widenDate(filter.since, 'start') : null,
-      until: filter.until ? widenDate(filter.until, 'end') : null,
+      since,
+      until,
+      ...months,
       cursorSpeaker: cursor?.[0] ?? null,
       cursorTarget: cursor?.[1] ?? null,
       fetch: options.limit + 1,

@@ -3,6 +3,7 @@
 import type { Db, Tx } from '../db/db.js'
 import { linkTypeOf } from './links.js'
 import { decodeCursor, page } from '../lib/cursor.js'
+import { retallyAround, statementsOfActor, untally } from './tallies.js'
 
 export type EntityType = 'actor' | 'statement' | 'document'
 
@@ -143,12 +144,22 @@ export async function usage (tx: Tx, type: EntityType, id: string): Promise<{ sa
   return { said: o.said ?? 0, about: o.about ?? 0, reported: o.reported ?? 0 }
 }
 
+const REPORTED_STATEMENTS = 'MATCH (s:Statement)-[:REPORTED_IN]->(:Document {id: $id}) RETURN collect(s.id) AS ids'
+
 export async function deleteEntity (tx: Tx, type: EntityType, id: string, cascade: boolean, by: string): Promise<number> {
   const query = type === 'actor'
     ? (cascade ? DELETE_ACTOR_CASCADE : DELETE_ACTOR)
     : type === 'document' ? (cascade ? DELETE_DOCUMENT_CASCADE : DELETE_DOCUMENT) : DELETE_STATEMENT
-  const [row] = await tx.run(query, { id, now: new Date().toISOString(), by })
-  return Number(row?.statements ?? 0)
+  const run = async () => Number((await tx.run(query, { id, now: new Date().toISOString(), by }))[0]?.statements ?? 0)
+  // The stance tallies lose what the deleted statements, and the deleted actor's relationships,
+  // contributed: taken out before, and the statements that survive put back after.
+  if (type === 'actor') return retallyAround(tx, await statementsOfActor(tx, id), run)
+  if (type === 'statement') await untally(tx, [id])
+  else if (cascade) {
+    const [row] = await tx.run(REPORTED_STATEMENTS, { id })
+    await untally(tx, (row?.ids as string[] | undefined) ?? [])
+  }
+  return run()
 }
 
 // Merge: every relationship of the duplicate moves to the canonical actor (MERGE, so one the
@@ -186,7 +197,10 @@ const MERGE_ACTORS = [
 
 export async function mergeActors (tx: Tx, from: string, into: string, by: string): Promise<void> {
   const params = { from, into, now: new Date().toISOString(), by }
-  for (const query of MERGE_ACTORS) await tx.run(query, params)
+  // The duplicate's statements change speaker or target: their tallies move with them.
+  await retallyAround(tx, await statementsOfActor(tx, from), async () => {
+    for (const query of MERGE_ACTORS) await tx.run(query, params)
+  })
 }
 
 // Idempotency keys: MERGE on a unique key serialises concurrent requests with the same key;

@@ -4,6 +4,7 @@
 import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
+import { retally, retallyAround, untally } from './tallies.js'
 
 export const BATCH_SIZE = 1_000
 
@@ -167,6 +168,8 @@ export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions,
   await batched(tx, WRITE_DOCUMENTS, rows.documents, params, options.onProgress)
   await batched(tx, WRITE_AFFILIATIONS, rows.affiliations, params, options.onProgress)
   await batched(tx, WRITE_STATEMENTS, rows.statements, params, options.onProgress)
+  // Their speakers, targets and dates may have changed: the stance tallies follow, in this transaction.
+  await retally(tx, rows.statements.map((s) => s.id))
   if (links) await writeLinks(tx, rows.statements)
 }
 
@@ -247,28 +250,71 @@ export async function applyRows (tx: Tx, rows: GraphRows, options: ApplyOptions)
 // Deletion goes label by label, statements first: once they are gone, even an actor that
 // thousands of statements were about has few relationships left, so every batch stays small
 // (one batch of 10,000 arbitrary nodes could hold hub actors and exceed the transaction memory).
+// Statements and actors are deleted by id, in transactions that keep the stance tallies exact
+// (a partial delete leaves the rest of the graph consistent); a full reset drops the tallies.
+const NEXT_STATEMENTS = 'MATCH (n:Statement) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix RETURN n.id AS id LIMIT 5000'
+const DELETE_STATEMENTS = 'UNWIND $ids AS id MATCH (n:Statement {id: id}) DETACH DELETE n'
+const NEXT_ACTORS = 'MATCH (n:Actor) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix RETURN n.id AS id LIMIT 500'
+const LINKED_TO_ACTORS = `
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+CALL (a) {
+  MATCH (a)-[:SAID]->(s:Statement) RETURN s.id AS sid
+  UNION
+  MATCH (a)<-[:ABOUT]-(s:Statement) RETURN s.id AS sid
+}
+RETURN collect(DISTINCT sid) AS ids`
+const DELETE_ACTORS = 'UNWIND $ids AS id MATCH (n:Actor {id: id}) DETACH DELETE n'
 const DELETE_IN_ORDER = [
-  'MATCH (n:Statement) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:Document) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
-  'MATCH (n:Actor) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:Topic) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:ActorRedirect) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:Deletion) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:IdempotencyKey) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:PairTally) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:MonthTally) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  // An empty database needs no backfill: a later start checks it again, finds nothing to do, and marks it.
+  'MATCH (n:Migration) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
 ]
 
 /** Deletes whosaid's nodes (only those whose id starts with `prefix`, when given), in small batches. */
 export async function deleteNodes (db: Db, prefix: string | null = null): Promise<number> {
   let total = 0
-  for (const query of DELETE_IN_ORDER) {
-    for (;;) {
-      const [row] = await db.write(query, { prefix })
-      const deleted = Number(row?.deleted ?? 0)
-      total += deleted
-      if (deleted === 0) break
-    }
+  for (;;) {
+    const ids = (await db.read(NEXT_STATEMENTS, { prefix })).map((r) => String(r.id))
+    if (ids.length === 0) break
+    await db.writeTx(async (tx) => {
+      if (prefix !== null) await untally(tx, ids)
+      await tx.run(DELETE_STATEMENTS, { ids })
+    })
+    total += ids.length
   }
+  // Documents before actors: a document's publisher and authors are relationships to actors.
+  const [documents = '', ...rest] = DELETE_IN_ORDER
+  total += await deleteAll(db, documents, prefix)
+  for (;;) {
+    const ids = (await db.read(NEXT_ACTORS, { prefix })).map((r) => String(r.id))
+    if (ids.length === 0) break
+    await db.writeTx(async (tx) => {
+      if (prefix === null) return tx.run(DELETE_ACTORS, { ids })
+      // Statements outside the prefix lose these speakers and targets: their tallies follow.
+      const [row] = await tx.run(LINKED_TO_ACTORS, { ids })
+      return retallyAround(tx, (row?.ids as string[] | undefined) ?? [], () => tx.run(DELETE_ACTORS, { ids }))
+    })
+    total += ids.length
+  }
+  for (const query of rest) total += await deleteAll(db, query, prefix)
   return total
+}
+
+async function deleteAll (db: Db, query: string, prefix: string | null): Promise<number> {
+  let total = 0
+  for (;;) {
+    const [row] = await db.write(query, { prefix })
+    const deleted = Number(row?.deleted ?? 0)
+    total += deleted
+    if (deleted === 0) return total
+  }
 }
 
 /** Deletes every whosaid node. */

@@ -2,6 +2,7 @@
 // `npm start`, without the HTTP server.
 import type { Config } from '../../src/config.js'
 import { applySchema } from '../../src/db/schema.js'
+import { migrateTallies } from '../../src/repositories/tallies.js'
 import { localOptions, startLocalNeo4j } from '../../src/local-neo4j/launcher.js'
 import { createDriver, Db } from '../../src/db/db.js'
 
@@ -17,5 +18,6 @@ export async function connect (
   await driver.verifyConnectivity({ database: config.NEO4J_DATABASE })
   const db = new Db(driver, config.NEO4J_DATABASE, timeoutMs)
   await applySchema(db)
+  await migrateTallies(db.withTimeout(600_000), log)
   return { db, close: () => driver.close() }
 }

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../../config.js'
 import { Db, createDriver } from '../../db/db.js'
 import { applySchema } from '../../db/schema.js'
+import { migrateTallies } from '../../repositories/tallies.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,7 +15,7 @@ declare module 'fastify' {
 export interface Neo4jPluginOptions {
   config: Config
   uri: string
-  /** Apply constraints and indexes before resolving (npm start and tests do). */
+  /** Apply constraints and indexes, and backfill derived data, before resolving (npm start and tests do). */
   migrate?: boolean
 }
 
@@ -23,6 +24,10 @@ export default fp<Neo4jPluginOptions>(async (fastify, opts) => {
   fastify.addHook('onClose', async () => { await driver.close() })
   const db = new Db(driver, opts.config.NEO4J_DATABASE, opts.config.NEO4J_QUERY_TIMEOUT_MS)
   await driver.verifyConnectivity({ database: opts.config.NEO4J_DATABASE })
-  if (opts.migrate) await applySchema(db)
+  if (opts.migrate) {
+    await applySchema(db)
+    // A database written before the stance tallies existed gets them now (once; idempotent).
+    await migrateTallies(db.withTimeout(600_000), (line) => fastify.log.info(line))
+  }
   fastify.decorate('db', db)
 }, { name: 'neo4j' })

@@ -1,0 +1,171 @@
+// Pre-aggregated stance tallies: for each speaker and target, how many of the speaker's
+// statements are about the target, by stance. Who-said-what-about and the stance matrix read
+// them instead of walking every statement about an actor (178k for the benchmark's 1M-graph hub).
+//
+// Two kinds of tally node:
+// - PairTally {speakerId, targetId}: all of the pair's statements, dated or not; `rank` is
+//   -total, so one ascending composite index gives who-said-what-about's order (most first).
+// - MonthTally {speakerId, targetId, from, to}: the pair's dated statements by the months of
+//   their dateStart and dateEnd ('YYYY-MM'). A window whose ends fall on month boundaries (every
+//   since/until given as a year or a month, and day dates on a month's first or last day) is
+//   answered exactly from these: a statement's dateEnd >= the window's first day exactly when its
+//   end month >= the window's first month, and so for the start.
+//
+// Each statement records what it added (`s.tally`, one key per speaker x target: the ids, the
+// stance and the months). A write re-derives the statements it touched: it takes their recorded
+// keys away, adds their current ones and records those, in the writer's own transaction, so the
+// tallies are exact after every commit. A deletion takes a statement's keys away before the
+// statement goes (untally); a write that re-points relationships (a merge, an actor's deletion)
+// does both, around its change.
+import type { Db, Tx } from '../db/db.js'
+
+const SEPARATOR = '|'
+
+// The keys a statement contributes, or none ($clear, before it is deleted). Old and new keys are
+// netted per key across the whole batch, so only the tallies that change are written.
+const TALLY_CHANGES = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+WHERE NOT $onlyMissing OR s.tally IS NULL
+WITH s, coalesce(s.tally, []) AS old,
+  CASE WHEN s.dateStart IS NULL THEN '|' ELSE substring(s.dateStart, 0, 7) + '|' + substring(coalesce(s.dateEnd, s.dateStart), 0, 7) END AS months
+WITH s, old, CASE WHEN $clear THEN [] ELSE
+  [(sp:Actor)-[:SAID]->(s)-[ab:ABOUT]->(t:Actor) | sp.id + '|' + t.id + '|' + coalesce(ab.stance, '') + '|' + months] END AS new
+SET s.tally = new
+WITH old, new
+UNWIND [k IN old | [k, -1]] + [k IN new | [k, 1]] AS change
+WITH change[0] AS key, sum(change[1]) AS delta
+WHERE delta <> 0
+RETURN key, delta`
+
+// Writers of one tally take turns: the SET of a marker takes the node's write lock before its
+// counts are read, so two transactions cannot both add to the same old value. Rows come sorted
+// by key, so concurrent writers lock in the same order.
+const APPLY_PAIRS = `
+UNWIND $rows AS row
+MERGE (x:PairTally {key: row.key})
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
+SET x.locked = true
+WITH x, row
+SET x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral, x.total = x.total + row.total, x.rank = -(x.total + row.total)
+REMOVE x.locked
+WITH x WHERE x.total = 0
+DELETE x`
+
+const APPLY_MONTHS = `
+UNWIND $rows AS row
+MERGE (x:MonthTally {key: row.key})
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.from = row.from, x.to = row.to,
+  x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
+SET x.locked = true
+WITH x, row
+SET x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral, x.total = x.total + row.total
+REMOVE x.locked
+WITH x WHERE x.total = 0
+DELETE x`
+
+interface TallyDelta { key: string, speakerId: string, targetId: string, critical: number, supportive: number, neutral: number, total: number }
+
+function addDelta (into: Map<string, TallyDelta & Record<string, unknown>>, key: string, base: Record<string, unknown>, stance: string, delta: number): void {
+  let row = into.get(key)
+  if (!row) {
+    row = { key, speakerId: String(base.speakerId), targetId: String(base.targetId), critical: 0, supportive: 0, neutral: 0, total: 0, ...base }
+    into.set(key, row)
+  }
+  if (stance === 'critical' || stance === 'supportive' || stance === 'neutral') row[stance] += delta
+  row.total += delta
+}
+
+const ID_BATCH = 2_000
+
+async function change (tx: Tx, ids: string[], clear: boolean, onlyMissing = false): Promise<number> {
+  let changed = 0
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    const rows = await tx.run(TALLY_CHANGES, { ids: ids.slice(i, i + ID_BATCH), clear, onlyMissing })
+    const pairs = new Map<string, TallyDelta & Record<string, unknown>>()
+    const months = new Map<string, TallyDelta & Record<string, unknown>>()
+    for (const row of rows) {
+      const [speakerId = '', targetId = '', stance = '', from = '', to = ''] = String(row.key).split(SEPARATOR)
+      const delta = Number(row.delta)
+      addDelta(pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
+      if (from) addDelta(months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
+    }
+    const sorted = (m: Map<string, TallyDelta>) => [...m.values()].filter((r) => r.total !== 0 || r.critical !== 0 || r.supportive !== 0 || r.neutral !== 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    const pairRows = sorted(pairs)
+    const monthRows = sorted(months)
+    if (pairRows.length > 0) await tx.run(APPLY_PAIRS, { rows: pairRows })
+    if (monthRows.length > 0) await tx.run(APPLY_MONTHS, { rows: monthRows })
+    changed += pairRows.length
+  }
+  return changed
+}
+
+/** Brings the tallies up to date with these statements as they now are (missing ids are skipped). */
+export function retally (tx: Tx, ids: string[]): Promise<number> {
+  return change(tx, ids, false)
+}
+
+/** Takes these statements out of the tallies (before they are deleted, or re-pointed). */
+export function untally (tx: Tx, ids: string[]): Promise<number> {
+  return change(tx, ids, true)
+}
+
+/**
+ * Runs `work` between taking `ids` out of the tallies and putting them back as they are after
+ * it: for writes that change statements' speakers or targets without rewriting the statements.
+ */
+export async function retallyAround<T> (tx: Tx, ids: string[], work: () => Promise<T>): Promise<T> {
+  await untally(tx, ids)
+  const result = await work()
+  await retally(tx, ids)
+  return result
+}
+
+// Statements linked to an actor as speaker or target: what its deletion or merge re-points.
+const LINKED_STATEMENTS = `
+MATCH (a:Actor {id: $id})
+CALL (a) {
+  MATCH (a)-[:SAID]->(s:Statement) RETURN s.id AS id
+  UNION
+  MATCH (a)<-[:ABOUT]-(s:Statement) RETURN s.id AS id
+}
+RETURN collect(id) AS ids`
+
+export async function statementsOfActor (tx: Tx, id: string): Promise<string[]> {
+  const [row] = await tx.run(LINKED_STATEMENTS, { id })
+  return (row?.ids as string[] | undefined) ?? []
+}
+
+// ---- migration: tallies for a database written before they existed
+
+const MIGRATION_ID = 'stance-tallies-1'
+const MIGRATION_DONE = 'MATCH (m:Migration {id: $id}) RETURN m.id AS id'
+const MIGRATION_MARK = 'MERGE (m:Migration {id: $id}) SET m.at = datetime()'
+// Statements in id order (the constraint's index), a batch after the last: each batch is read by a
+// seek, not by scanning past every statement already done.
+const NEXT_IDS = 'MATCH (s:Statement) WHERE s.id > $after RETURN s.id AS id ORDER BY s.id LIMIT $limit'
+const MIGRATION_BATCH = 5_000
+
+/**
+ * Backfills the tallies of every statement that has none recorded, in batches of their own
+ * transactions; once done it marks the database and later starts skip it. Idempotent: a batch
+ * cut short by a failure is rolled back whole, and a rerun takes up the statements still missing.
+ */
+export async function migrateTallies (db: Db, log: (line: string) => void = () => {}): Promise<number> {
+  if ((await db.read(MIGRATION_DONE, { id: MIGRATION_ID })).length > 0) return 0
+  let after = ''
+  let done = 0
+  for (;;) {
+    const rows = await db.read(NEXT_IDS, { after, limit: MIGRATION_BATCH })
+    if (rows.length === 0) break
+    const ids = rows.map((r) => String(r.id))
+    await db.writeTx((tx) => change(tx, ids, false, true))
+    after = ids[ids.length - 1] ?? after
+    done += ids.length
+    if (done % 100_000 < MIGRATION_BATCH) log(`tallies: ${done} statements checked`)
+  }
+  await db.write(MIGRATION_MARK, { id: MIGRATION_ID })
+  return done
+}

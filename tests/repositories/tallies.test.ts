@@ -1,0 +1,224 @@
+// The stance tallies stay exact: a few hundred random writes through the API (PUT, PATCH, DELETE
+// with cascade, merges, new actors), then every tally, and every who-said-what-about and
+// stance-matrix page read from them, compared with the same answer computed from scratch by
+// walking the statements. The random sequence is seeded; a failure names the seed, and
+// WHOSAID_PROPERTY_SEED=<seed> replays it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { ActorsRepository } from '../../src/repositories/actors.js'
+import { migrateTallies } from '../../src/repositories/tallies.js'
+import { seedArticle } from '../support/fixtures.js'
+import { KEYS, article, del, patch, post, put, restoreAndClose, statementBody, writesApp } from '../writes/support.js'
+
+let app: FastifyInstance
+beforeAll(async () => { app = await writesApp() })
+afterAll(async () => { await restoreAndClose(app) })
+
+function random (seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const SEED = Number(process.env.WHOSAID_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const OPERATIONS = 300
+const STANCES = ['critical', 'supportive', 'neutral']
+const DATES: Array<{ date?: string, datePrecision: string }> = [
+  { datePrecision: 'unknown' },
+  { date: '2021', datePrecision: 'year' },
+  { date: '2022-06', datePrecision: 'month' },
+  { date: '2022-06-15', datePrecision: 'day' },
+  { date: '2022-12-01', datePrecision: 'day' },
+  { date: '2023-01-31', datePrecision: 'day' },
+  { date: '2023', datePrecision: 'year' },
+]
+const TEMPLATE = 'chew-oracle-data-security-controls'
+
+interface Tally { key: string, critical: number, supportive: number, neutral: number, total: number }
+
+/** The tallies as a from-scratch walk over every statement gives them. */
+async function fromScratch (): Promise<{ pairs: Tally[], months: Tally[] }> {
+  const rows = await app.db.read(`
+    MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)
+    RETURN sp.id AS sp, t.id AS t, ab.stance AS stance, s.dateStart AS dateStart, s.dateEnd AS dateEnd`)
+  const pairs = new Map<string, Tally>()
+  const months = new Map<string, Tally>()
+  const add = (into: Map<string, Tally>, key: string, stance: string) => {
+    const x = into.get(key) ?? { key, critical: 0, supportive: 0, neutral: 0, total: 0 }
+    x[stance as 'critical']++
+    x.total++
+    into.set(key, x)
+  }
+  for (const r of rows) {
+    add(pairs, `${r.sp}|${r.t}`, String(r.stance))
+    if (r.dateStart) add(months, `${r.sp}|${r.t}|${String(r.dateStart).slice(0, 7)}|${String(r.dateEnd).slice(0, 7)}`, String(r.stance))
+  }
+  const sorted = (m: Map<string, Tally>) => [...m.values()].sort((a, b) => a.key.localeCompare(b.key))
+  return { pairs: sorted(pairs), months: sorted(months) }
+}
+
+async function stored (): Promise<{ pairs: Tally[], months: Tally[] }> {
+  const read = async (label: 'PairTally' | 'MonthTally') => (await app.db.read(label === 'PairTally'
+    ? 'MATCH (x:PairTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .rank, .speakerId, .targetId} AS x'
+    : 'MATCH (x:MonthTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .speakerId, .targetId, .from, .to} AS x'))
+    .map((r) => r.x as Tally & Record<string, unknown>)
+    .sort((a, b) => a.key.localeCompare(b.key))
+  const pairs = await read('PairTally')
+  for (const p of pairs) {
+    expect(p.rank).toBe(-p.total)
+    expect(p.key).toBe(`${p.speakerId}|${p.targetId}`)
+  }
+  const months = await read('MonthTally')
+  for (const m of months) expect(m.key).toBe(`${m.speakerId}|${m.targetId}|${m.from}|${m.to}`)
+  const strip = (list: Array<Tally & Record<string, unknown>>) => list.map(({ key, critical, supportive, neutral, total }) => ({ key, critical, supportive, neutral, total }))
+  return { pairs: strip(pairs), months: strip(months) }
+}
+
+type WhoSaidOptions = Parameters<ActorsRepository['whoSaidWhatAbout']>[1]
+type MatrixFilter = Parameters<ActorsRepository['stanceMatrix']>[0]
+
+async function allWhoSaid (repo: ActorsRepository, id: string, options: Omit<WhoSaidOptions, 'cursor'>) {
+  const groups = []
+  let cursor: string | undefined
+  for (let i = 0; i < 100; i++) {
+    const page = await repo.whoSaidWhatAbout(id, { ...options, cursor })
+    groups.push(...page.groups)
+    if (!page.next) return { about: page.about, groups }
+    cursor = page.next
+  }
+  throw new Error('who-said-what-about did not end')
+}
+
+async function allCells (repo: ActorsRepository, filter: MatrixFilter, limit: number) {
+  const cells = []
+  let cursor: string | undefined
+  for (let i = 0; i < 1000; i++) {
+    const page = await repo.stanceMatrix(filter, { limit, cursor })
+    cells.push(...page.items)
+    if (!page.next) return cells
+    cursor = page.next
+  }
+  throw new Error('the stance matrix did not end')
+}
+
+// Windows on month boundaries (answered from the month tallies) and open ends.
+const WINDOWS: Array<{ since?: string, until?: string }> = [{}, { since: '2022' }, { until: '2022-06' }, { since: '2022-06', until: '2022-12' }, { since: '2023-01-01' }]
+
+async function expectPagesMatch (actorIds: string[]): Promise<void> {
+  const tallied = new ActorsRepository(app.db, 'tallies')
+  const walked = new ActorsRepository(app.db, 'walk')
+  for (const window of WINDOWS) {
+    for (const id of actorIds) {
+      const options = { ...window, perSpeaker: 2, limit: 2 }
+      expect(await allWhoSaid(tallied, id, options), `who-said-what-about ${id} ${JSON.stringify(window)}`).toEqual(await allWhoSaid(walked, id, options))
+    }
+    expect(await allCells(tallied, window, 7), `stance matrix ${JSON.stringify(window)}`).toEqual(await allCells(walked, window, 7))
+    for (const id of actorIds.slice(0, 12)) {
+      for (const filter of [{ speakers: [id] }, { targets: [id] }, { speakers: [id, 'tiktok'] }]) {
+        const f = { ...window, ...filter }
+        expect(await allCells(tallied, f, 3), `stance matrix ${JSON.stringify(f)}`).toEqual(await allCells(walked, f, 3))
+      }
+    }
+  }
+}
+
+describe(`stance tallies under random writes (seed ${SEED})`, () => {
+  it('match a from-scratch count after every kind of write, and so do the pages read from them', { timeout: 300_000 }, async () => {
+    const next = random(SEED)
+    const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T
+    const actors = new Set(article().actors.map((a) => a.id))
+    const statements = new Set(article().statements.map((s) => s.id))
+    const everActors = new Set(actors)
+    let made = 0
+    const statuses: Record<string, number> = {}
+    const note = (op: string, status: number) => { statuses[`${op} ${status}`] = (statuses[`${op} ${status}`] ?? 0) + 1 }
+    const randomStatement = () => {
+      const live = [...actors]
+      const speakers = [...new Set([pick(live), ...(next() < 0.3 ? [pick(live)] : [])])].map((actor) => ({ actor }))
+      const targets = [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => pick(live)))].map((actor) => ({ actor, stance: pick(STANCES) }))
+      return statementBody(TEMPLATE, { speakers, targets, ...pick(DATES), links: undefined })
+    }
+    for (let i = 0; i < OPERATIONS; i++) {
+      const r = next()
+      if (r < 0.45 || statements.size === 0) {
+        const id = next() < 0.3 && statements.size > 0 ? pick([...statements]) : `random-statement-${made++}`
+        const res = await put(app, `/v1/statements/${id}`, randomStatement())
+        note('put statement', res.statusCode)
+        if (res.statusCode < 300) statements.add(id)
+      } else if (r < 0.6) {
+        const id = pick([...statements])
+        const live = [...actors]
+        const changes = pick([
+          { targets: [{ actor: pick(live), stance: pick(STANCES) }] },
+          { speakers: [{ actor: pick(live) }] },
+          pick(DATES).date ? { date: '2022-03-09', datePrecision: 'day' } : { date: null, datePrecision: 'unknown' },
+        ])
+        const res = await patch(app, `/v1/statements/${id}`, changes)
+        note('patch statement', res.statusCode)
+      } else if (r < 0.72) {
+        const id = pick([...statements])
+        const res = await del(app, `/v1/statements/${id}`)
+        note('delete statement', res.statusCode)
+        if (res.statusCode < 300) statements.delete(id)
+      } else if (r < 0.86) {
+        const id = next() < 0.5 ? pick([...everActors]) : `random-actor-${made++}`
+        const res = await put(app, `/v1/actors/${id}`, { name: `Actor ${id}`, kind: pick(['person', 'organisation', 'group']) })
+        note('put actor', res.statusCode)
+        if (res.statusCode < 300) { actors.add(id); everActors.add(id) }
+      } else if (r < 0.95) {
+        const from = pick([...actors])
+        const into = pick([...actors])
+        if (from === into) continue
+        const res = await post(app, `/v1/actors/${from}/merge`, { into }, KEYS.admin)
+        note('merge', res.statusCode)
+        if (res.statusCode < 300) actors.delete(from)
+      } else {
+        const id = pick([...actors])
+        const res = await del(app, `/v1/actors/${id}?cascade=true`, KEYS.admin)
+        note('delete actor', res.statusCode)
+        if (res.statusCode < 300) {
+          actors.delete(id)
+          // Statements it alone made went with it.
+          const left = new Set((await app.db.read('MATCH (s:Statement) RETURN s.id AS id')).map((x) => String(x.id)))
+          for (const s of statements) if (!left.has(s)) statements.delete(s)
+        }
+      }
+      if (i % 100 === 99) expect(await stored(), `after ${i + 1} writes (seed ${SEED})`).toEqual(await fromScratch())
+    }
+    // Every kind of write ran and most succeeded (a test whose writes all failed would prove nothing).
+    const ok = (op: string) => Object.entries(statuses).filter(([k]) => k.startsWith(op) && Number(k.split(' ').at(-1)) < 300).reduce((n, [, v]) => n + v, 0)
+    for (const op of ['put statement', 'patch statement', 'delete statement', 'put actor', 'merge', 'delete actor']) expect(ok(op), `${op}: ${JSON.stringify(statuses)}`).toBeGreaterThan(0)
+
+    const tallies = await stored()
+    expect(tallies.pairs.length, JSON.stringify(statuses)).toBeGreaterThan(20)
+    expect(tallies, `seed ${SEED}`).toEqual(await fromScratch())
+    await expectPagesMatch([...everActors])
+
+    // A document deleted with its statements takes their counts with it.
+    const res = await del(app, '/v1/documents/tiktok-on-defense-2022?cascade=true', KEYS.admin)
+    expect(res.statusCode, res.body).toBeLessThan(300)
+    expect(await stored()).toEqual(await fromScratch())
+    expect((await stored()).pairs).toEqual([])
+  })
+
+  it('are backfilled by the migration for statements written before they existed, once', async () => {
+    await seedArticle(app.db)
+    const expected = await fromScratch()
+    expect(expected.pairs.length).toBeGreaterThan(5)
+    expect(await stored()).toEqual(expected)
+    // A database from before the tallies: none stored, none recorded on the statements, no mark.
+    await app.db.write('MATCH (x) WHERE x:PairTally OR x:MonthTally OR x:Migration DETACH DELETE x')
+    await app.db.write('MATCH (s:Statement) REMOVE s.tally')
+    expect((await stored()).pairs).toEqual([])
+    expect(await migrateTallies(app.db)).toBe(article().statements.length)
+    expect(await stored()).toEqual(expected)
+    // Marked done: a second start does nothing, and changes nothing.
+    expect(await migrateTallies(app.db)).toBe(0)
+    expect(await stored()).toEqual(expected)
+  })
+})
