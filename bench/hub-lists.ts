@@ -35,7 +35,7 @@ try {
   try {
     const targets = await pickTargets(db)
     log(`hub ${targets.hub.id} (about ${targets.hub.about}, said ${targets.hub.said}); mid ${targets.mid.id} (about ${targets.mid.about}, said ${targets.mid.said})`)
-    const ways = { index: new StatementsRepository(db), naive: new StatementsRepository(db, Infinity) }
+    const ways = { index: new StatementsRepository(db), naive: new StatementsRepository(db, Infinity, false) }
     const cases: Array<{ name: string, actor: 'hub' | 'mid', filter: StatementFilter }> = []
     for (const actor of ['hub', 'mid'] as const) {
       const id = targets[actor].id

@@ -21,6 +21,8 @@ import { pickTargets } from './lib/targets.js'
 import { runWrites } from './lib/writes.js'
 import { EXPORT_BENCH_FORMATS, benchExport, type ExportBenchFormat } from './lib/export.js'
 import { evaluateTargets, renderMarkdown } from './lib/report.js'
+import { pickSweep, runSweep, type SweepCell } from './lib/sweep.js'
+import { sweepChart } from './lib/chart.js'
 
 export type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
 import type { AnswerCheck, BenchResults, RunRow, SizeResult } from './lib/results.js'
@@ -45,6 +47,8 @@ interface Options {
   percentile: string
   hub?: boolean
   hubConnections?: string
+  sweep: boolean
+  sweepRequests?: string
   graphql: boolean
   reads: boolean
   writes: boolean
@@ -72,8 +76,10 @@ const program = new Command('bench')
   .option('--floor-seconds <n>', 'measured seconds of the HTTP-floor runs')
   .option('--rounds <n>', 'interleaved rounds per measurement (the measured seconds are split between them)')
   .option('--percentile <n>', 'the mid-degree actor\'s percentile in the degree ranking', '95')
-  .option('--hub', 'measure the hub actor too (on by default in the full run)')
-  .option('--hub-connections <n>', 'connections for the hub actor runs (hub requests take up to seconds each)', '1')
+  .option('--hub', 'measure the hub actor too, at every size (on by default, --quick included)')
+  .option('--hub-connections <list>', 'connections for the hub actor runs', '1,16')
+  .option('--no-sweep', 'skip the degree sweep (actors of about 10 to 100k+ statements, the API beside the naive variant)')
+  .option('--sweep-requests <n>', 'timed requests per way, endpoint and actor in the degree sweep')
   .option('--no-hub', 'skip the hub actor runs')
   .option('--no-graphql', 'skip the GraphQL peer')
   .option('--no-reads', 'skip the read benchmark')
@@ -104,9 +110,11 @@ const seconds = Number(opts.seconds ?? (quick ? 1 : 5))
 const warmupSeconds = Number(opts.warmup ?? (quick ? 0.5 : 1.5))
 const floorSeconds = Number(opts.floorSeconds ?? (quick ? 1 : 3))
 const rounds = Number(opts.rounds ?? (quick ? 1 : 3))
-const measureHub = opts.hub ?? !quick
-const hubSeconds = Math.max(seconds, 8)
-const hubConnections = Number(opts.hubConnections ?? 1)
+const measureHub = opts.hub ?? true
+// Long enough for a slow hub request to finish inside the slice.
+const hubSeconds = Math.max(seconds, quick ? 2 : 5)
+const hubConnections = list(opts.hubConnections, '1,16').map(Number)
+const sweepRequests = Number(opts.sweepRequests ?? (quick ? 5 : 21))
 const writeStatements = Number(opts.writeStatements ?? (quick ? 10_000 : 100_000))
 const importStatements = Number(opts.importStatements ?? (quick ? 10_000 : 100_000))
 const million = opts.million ?? !quick
@@ -341,7 +349,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
       log(`    ${a.endpoint.padEnd(22)} ${a.status} ${a.bytes} B, ${a.items ?? '-'} items | ${g}`)
       if (a.status !== 200) throw new Error(`${a.url} answered ${a.status}`)
     }
-    const hubAnswers = measureHub && profileHere ? await checkAnswers(api, graphql?.base ?? null, hubEps) : []
+    const hubAnswers = measureHub ? await checkAnswers(api, graphql?.base ?? null, hubEps) : []
 
     const runs: RunRow[] = []
     for (const c of connections) {
@@ -349,16 +357,32 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
       for (const [i, ep] of eps.entries()) runs.push(await measureEndpoint(servers, ep, answers[i]!, c))
     }
     const hub: RunRow[] = []
-    if (measureHub && profileHere) {
-      log(`  ${label}, hub actor ${targets.hub.id}, ${hubConnections} connections:`)
-      // Hub requests take up to seconds each: one longer slice per variant, so that slow requests complete.
-      for (const [i, ep] of hubEps.entries()) {
-        try {
-          hub.push(await measureEndpoint(servers, ep, hubAnswers[i]!, hubConnections, hubSeconds, 1))
-        } catch (err) {
-          servers.incidents.push(`hub ${ep.key}: ${String(err).slice(0, 500)}`)
-          log(`  !! hub ${ep.key} failed: ${String(err).slice(0, 300)}`)
+    if (measureHub) {
+      for (const c of hubConnections) {
+        log(`  ${label}, hub actor ${targets.hub.id}, ${c} connection(s):`)
+        // One longer slice per variant, so that slow requests complete.
+        for (const [i, ep] of hubEps.entries()) {
+          try {
+            hub.push(await measureEndpoint(servers, ep, hubAnswers[i]!, c, hubSeconds, 1))
+          } catch (err) {
+            servers.incidents.push(`hub ${ep.key} c=${c}: ${String(err).slice(0, 500)}`)
+            log(`  !! hub ${ep.key} failed: ${String(err).slice(0, 300)}`)
+          }
         }
+      }
+    }
+    let sweep: SweepCell[] = []
+    if (opts.sweep) {
+      try {
+        const picks = await pickSweep(db)
+        log(`  ${label}, degree sweep: ${picks.map((p) => `${p.side} ${p.degree} (${p.id})`).join(', ')}`)
+        sweep = await runSweep(db, api.base, picks, { requests: sweepRequests, warmup: 2, log })
+        const svg = join(outDir, `sweep-${label}${quick ? '-quick' : ''}.svg`)
+        writeFileSync(svg, sweepChart(sweep, `${label} graph (${statements} statements), p50 of ${sweepRequests} requests on one connection`))
+        log(`  degree sweep chart: ${svg}`)
+      } catch (err) {
+        servers.incidents.push(`degree sweep: ${String(err).slice(0, 500)}`)
+        log(`  !! degree sweep failed: ${String(err).slice(0, 300)}`)
       }
     }
     const profiles: EndpointProfile[] = []
@@ -414,6 +438,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
       incidents: servers.incidents,
       runs,
       hub,
+      sweep,
       profiles,
       hubProfiles,
       otherProfiles,

@@ -34,6 +34,10 @@ export interface QueryProfile {
   labelScans: string[]
   unboundedExpansions: string[]
   fullIndexScans: string[]
+  /** Expands that produced more rows than a few pages need (a walk over an actor's relationships). */
+  wideExpands?: string[]
+  /** Sorts whose input was more than a few pages (the page was not read in index order). */
+  bigSorts?: string[]
   /** The operator with the most db hits, and how many. */
   hottest: { operator: string, details: string, dbHits: number }
   plan: PlanNode
@@ -70,12 +74,14 @@ function walk (node: PlanNode, visit: (n: PlanNode) => void): void {
 // A variable-length pattern without an upper bound: [*], [*2..], [:T*] ...
 const UNBOUNDED = /\*\s*(\d+\s*)?(\.\.\s*)?\]/
 
-export function analyse (plan: PlanNode): Pick<QueryProfile, 'dbHits' | 'operators' | 'labelScans' | 'unboundedExpansions' | 'fullIndexScans' | 'hottest'> {
+export function analyse (plan: PlanNode): Pick<QueryProfile, 'dbHits' | 'operators' | 'labelScans' | 'unboundedExpansions' | 'fullIndexScans' | 'wideExpands' | 'bigSorts' | 'hottest'> {
   let dbHits = 0
   const operators = new Set<string>()
   const labelScans: string[] = []
   const unboundedExpansions: string[] = []
   const fullIndexScans: string[] = []
+  const wideExpands: string[] = []
+  const bigSorts: string[] = []
   let hottest = { operator: plan.operator, details: plan.details, dbHits: plan.dbHits }
   walk(plan, (n) => {
     dbHits += n.dbHits
@@ -90,8 +96,11 @@ export function analyse (plan: PlanNode): Pick<QueryProfile, 'dbHits' | 'operato
     if (/^(NodeIndexScan|DirectedRelationshipIndexScan|UndirectedRelationshipIndexScan)$/.test(n.operator)) {
       fullIndexScans.push(`${n.operator} ${n.details} (${n.rows} rows)`)
     }
+    if (/^(Optional)?Expand\(/.test(n.operator) && n.rows > BOUNDED_SCAN_ROWS) wideExpands.push(`${n.operator} ${n.details} (${n.rows} rows)`)
+    const input = n.children.reduce((a, c) => a + c.rows, 0)
+    if (/^(Sort|Top|PartialSort|PartialTop)$/.test(n.operator) && input > BOUNDED_SCAN_ROWS) bigSorts.push(`${n.operator} ${n.details} (${input} rows in)`)
   })
-  return { dbHits, operators: [...operators].sort(), labelScans, unboundedExpansions, fullIndexScans, hottest }
+  return { dbHits, operators: [...operators].sort(), labelScans, unboundedExpansions, fullIndexScans, wideExpands, bigSorts, hottest }
 }
 
 /** Runs the endpoint's repository calls once, recording them, then PROFILEs each query. */
@@ -133,7 +142,7 @@ export const BOUNDED_SCAN_ROWS = 1000
 
 const scanRows = (s: string): number => Number(/\((\d+) rows\)$/.exec(s)?.[1] ?? Infinity)
 
-type Scans = Pick<QueryProfile, 'labelScans' | 'unboundedExpansions' | 'fullIndexScans'>
+type Scans = Pick<QueryProfile, 'labelScans' | 'unboundedExpansions' | 'fullIndexScans' | 'wideExpands' | 'bigSorts'>
 
 /** The offenders of these queries, from the scans each one's analysis recorded (so a re-render applies the same rule). */
 export function offendersOf (queries: Scans[]): string[] {
@@ -141,6 +150,9 @@ export function offendersOf (queries: Scans[]): string[] {
     ...q.labelScans.filter((s) => scanRows(s) > BOUNDED_SCAN_ROWS).map((s) => `query ${i + 1}: label scan ${s}`),
     ...q.unboundedExpansions.map((s) => `query ${i + 1}: unbounded expansion ${s}`),
     ...q.fullIndexScans.filter((s) => scanRows(s) > BOUNDED_SCAN_ROWS).map((s) => `query ${i + 1}: full index scan ${s}`),
+    // Plans recorded before these two were checked have neither list.
+    ...(q.wideExpands ?? []).map((s) => `query ${i + 1}: wide expand ${s}`),
+    ...(q.bigSorts ?? []).map((s) => `query ${i + 1}: sort of more than a page ${s}`),
   ])
 }
 

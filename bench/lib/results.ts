@@ -7,6 +7,7 @@ import type { Measurement } from './measure.js'
 import type { Targets } from './targets.js'
 import type { WriteResults } from './writes.js'
 import type { ExportBenchResult } from './export.js'
+import type { SweepCell } from './sweep.js'
 
 export interface RunRow {
   endpoint: string
@@ -46,6 +47,8 @@ export interface SizeResult {
   incidents: string[]
   runs: RunRow[]
   hub: RunRow[]
+  /** The degree sweep (absent in results from before it was measured). */
+  sweep?: SweepCell[]
   profiles: EndpointProfile[]
   hubProfiles: EndpointProfile[]
   /** The other read endpoints, profiled only. */
@@ -66,7 +69,7 @@ export interface BenchResults {
     machine: { cpus: number, cpuModel: string, memoryGiB: number, kernel: string, loadavgStart: number[], loadavgEnd: number[] }
     versions: Record<string, string>
     git: { commit: string, dirty: boolean }
-    settings: { sizes: string[], connections: number[], seconds: number, warmupSeconds: number, floorSeconds: number, rounds: number, hubConnections: number, hubSeconds: number }
+    settings: { sizes: string[], connections: number[], seconds: number, warmupSeconds: number, floorSeconds: number, rounds: number, hubConnections: number | number[], hubSeconds: number }
     apiMode: ApiMode
     /** Steps that failed (a graph size that could not be measured...). */
     errors: string[]

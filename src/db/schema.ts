@@ -21,6 +21,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX pair_tally_target IF NOT EXISTS FOR (x:PairTally) ON (x.targetId, x.speakerId)',
   // a pair's months, for date windows
   'CREATE INDEX month_tally_pair IF NOT EXISTS FOR (x:MonthTally) ON (x.speakerId, x.targetId, x.from)',
+  // A page of one actor's statements, newest first, read in index order (keys set by tallies.ts).
+  'CREATE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.targetId, r.sortDate, r.sid)',
+  'CREATE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.speakerId, r.sortDate, r.sid)',
   // Filters and sort keys the read API uses on hot paths.
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',

@@ -45,23 +45,35 @@ const REDIRECT = 'MATCH (r:ActorRedirect {id: $id}) RETURN r.to AS to'
 
 // ---- who-said-what-about and the stance matrix
 
-// A pair's newest statements (who-said-what-about's groups), walked from whichever of the two
-// actors has fewer relationships of the kind (the degree store says, without a walk).
+// A pair's newest statements (who-said-what-about's groups): the statements of whichever of the
+// two actors has fewer (the degree store says, without a walk) are read newest first by its page
+// index (about_page / said_page, as statements.ts reads one actor's list), keeping those of the
+// other actor, until $perSpeaker are found. That reads about perSpeaker x degree / pair total
+// rows: few for the speakers who said most about the actor, who come first. The choice is made in
+// the seek's value (null for the side not taken, which seeks nothing): as a WHERE of its own,
+// Neo4j ran both seeks through and filtered after.
 const NEWEST_OF_PAIR = `
   CALL (sp, target) {
     CALL (sp, target) {
-      WITH sp, target WHERE COUNT { (sp)-[:SAID]->() } <= COUNT { (target)<-[:ABOUT]-() }
-      MATCH (sp)-[:SAID]->(s:Statement) WHERE EXISTS { (s)-[:ABOUT]->(target) }
+      MATCH (:Actor)-[pair_said:SAID]->(s:Statement)
+      WHERE pair_said.speakerId = CASE WHEN COUNT { (sp)-[:SAID]->() } <= COUNT { (target)<-[:ABOUT]-() } THEN sp.id END AND pair_said.sortDate <= $pairFrom AND pair_said.sortDate >= $pairTo AND pair_said.sid IS NOT NULL
+      WITH target, s, pair_said.speakerId AS pageActor, pair_said.sortDate AS sortDate, pair_said.sid AS sid
+      WHERE EXISTS { (s)-[:ABOUT]->(target) }
         AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
-      RETURN s
-      UNION
-      WITH sp, target WHERE COUNT { (sp)-[:SAID]->() } > COUNT { (target)<-[:ABOUT]-() }
-      MATCH (target)<-[:ABOUT]-(s:Statement) WHERE EXISTS { (sp)-[:SAID]->(s) }
+      WITH s, pageActor, sortDate, sid ORDER BY pageActor DESC, sortDate DESC, sid DESC
+      LIMIT $perSpeaker
+      RETURN s, sortDate, sid
+      UNION ALL
+      MATCH (s:Statement)-[pair_about:ABOUT]->(:Actor)
+      WHERE pair_about.targetId = CASE WHEN COUNT { (sp)-[:SAID]->() } > COUNT { (target)<-[:ABOUT]-() } THEN target.id END AND pair_about.sortDate <= $pairFrom AND pair_about.sortDate >= $pairTo AND pair_about.sid IS NOT NULL
+      WITH sp, s, pair_about.targetId AS pageActor, pair_about.sortDate AS sortDate, pair_about.sid AS sid
+      WHERE EXISTS { (sp)-[:SAID]->(s) }
         AND ($since IS NULL OR s.dateEnd >= $since) AND ($until IS NULL OR s.dateStart <= $until)
-      RETURN s
+      WITH s, pageActor, sortDate, sid ORDER BY pageActor DESC, sortDate DESC, sid DESC
+      LIMIT $perSpeaker
+      RETURN s, sortDate, sid
     }
-    WITH s ORDER BY coalesce(s.dateStart, '') DESC, s.id DESC
-    LIMIT $perSpeaker
+    WITH s ORDER BY sortDate DESC, sid DESC
     RETURN collect(s) AS newest
   }`
 const GROUP_ROWS = `
@@ -71,12 +83,12 @@ const GROUP_ROWS = `
 // The target's speakers from its tallies (repositories/tallies.ts), in the order of the
 // pair_tally_rank index: most statements first, then speaker id; a page is read and no more.
 const WHO_SAID_TALLIES = checkActors(['requireId'], `
-  MATCH (target:Actor {id: $requireId})
-  MATCH (x:PairTally) WHERE x.targetId = $requireId AND x.rank >= $fromRank
+  MATCH (x:PairTally) WHERE x.targetId = $requireId AND x.rank >= $fromRank AND x.speakerId IS NOT NULL
     AND CASE WHEN $cursorTotal IS NULL OR x.rank > -$cursorTotal THEN true
       WHEN x.rank = -$cursorTotal THEN x.speakerId > $cursorId ELSE false END
-  WITH target, x ORDER BY x.targetId, x.rank, x.speakerId
+  WITH x ORDER BY x.targetId, x.rank, x.speakerId
   LIMIT $fetch
+  MATCH (target:Actor {id: $requireId})
   MATCH (sp:Actor {id: x.speakerId})
   WITH target, sp, x.total AS total, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.rank AS rank
 ` + NEWEST_OF_PAIR + `
@@ -88,7 +100,7 @@ const WHO_SAID_TALLIES = checkActors(['requireId'], `
 // statements) before the page.
 const WHO_SAID_MONTHS = checkActors(['requireId'], `
   MATCH (target:Actor {id: $requireId})
-  MATCH (x:PairTally) WHERE x.targetId = $requireId
+  MATCH (x:PairTally) WHERE x.targetId = $requireId AND x.speakerId IS NOT NULL
   CALL (x) {
     MATCH (m:MonthTally) WHERE m.speakerId = x.speakerId AND m.targetId = x.targetId AND m.from <= $untilMonth AND m.to >= $sinceMonth
     RETURN sum(m.total) AS total, sum(m.critical) AS critical, sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
@@ -122,35 +134,45 @@ const WHO_SAID_WALK = checkActors(['requireId'], `
 
 // The stance matrix from the pair tallies, in (speaker, target) order: for given speakers or one
 // target the pair_tally_speaker / pair_tally_target index is read in that order, and with neither
-// every pair is, stopping after a page.
-const MATRIX_PAIRS = `
-MATCH (x:PairTally)
-WHERE ($speakers IS NULL OR x.speakerId IN $speakers) AND ($targets IS NULL OR x.targetId IN $targets)
+// every pair is, stopping after a page. One text per case: a composite index serves only a query
+// with a predicate on each of its properties, and none behind `$x IS NULL OR`.
+const MATRIX_CURSOR = `
   AND x.speakerId >= $fromSpeaker
   AND CASE WHEN $cursorSpeaker IS NULL OR x.speakerId > $cursorSpeaker THEN true
     WHEN x.speakerId = $cursorSpeaker THEN x.targetId > $cursorTarget ELSE false END`
-const MATRIX_TALLIES = MATRIX_PAIRS + `
+const MATRIX_PAIRS_SPEAKERS = `
+MATCH (x:PairTally)
+WHERE x.speakerId IN $speakers AND x.targetId IS NOT NULL AND ($targets IS NULL OR x.targetId IN $targets)` + MATRIX_CURSOR
+const MATRIX_PAIRS_TARGETS = `
+MATCH (x:PairTally)
+WHERE x.targetId IN $targets AND x.speakerId IS NOT NULL` + MATRIX_CURSOR
+const MATRIX_PAIRS_ALL = `
+MATCH (x:PairTally)
+WHERE x.targetId IS NOT NULL` + MATRIX_CURSOR
+const MATRIX_PAGE = `
 WITH x, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.total AS total
 ORDER BY x.speakerId, x.targetId
-LIMIT $fetch` + `
-MATCH (sp:Actor {id: x.speakerId})
-MATCH (t:Actor {id: x.targetId})
-RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
-ORDER BY speaker.id, target.id`
+LIMIT $fetch`
 // A window on month boundaries: each pair counted from its month tallies; pairs with nothing in
 // the window are skipped.
-const MATRIX_MONTHS = MATRIX_PAIRS + `
+const MATRIX_MONTHS = `
 WITH x ORDER BY x.speakerId, x.targetId
 CALL (x) {
   MATCH (m:MonthTally) WHERE m.speakerId = x.speakerId AND m.targetId = x.targetId AND m.from <= $untilMonth AND m.to >= $sinceMonth
   RETURN sum(m.total) AS total, sum(m.critical) AS critical, sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
 }
 WITH x, critical, supportive, neutral, total WHERE total > 0
-LIMIT $fetch
+LIMIT $fetch`
+const MATRIX_CELLS = `
 MATCH (sp:Actor {id: x.speakerId})
 MATCH (t:Actor {id: x.targetId})
 RETURN sp {.id, .name, .kind} AS speaker, t {.id, .name, .kind} AS target, critical, supportive, neutral, total
 ORDER BY speaker.id, target.id`
+const MATRIX_TALLIES = {
+  speakers: { all: MATRIX_PAIRS_SPEAKERS + MATRIX_PAGE + MATRIX_CELLS, months: MATRIX_PAIRS_SPEAKERS + MATRIX_MONTHS + MATRIX_CELLS },
+  targets: { all: MATRIX_PAIRS_TARGETS + MATRIX_PAGE + MATRIX_CELLS, months: MATRIX_PAIRS_TARGETS + MATRIX_MONTHS + MATRIX_CELLS },
+  any: { all: MATRIX_PAIRS_ALL + MATRIX_PAGE + MATRIX_CELLS, months: MATRIX_PAIRS_ALL + MATRIX_MONTHS + MATRIX_CELLS },
+} as const
 
 // The walking stance matrix (other windows, and the benchmark's naive variant): anchored on the
 // given speakers or targets, then one aggregation; with neither, a walk over every speaker in
@@ -298,6 +320,9 @@ export class ActorsRepository {
       until,
       ...months,
       perSpeaker: options.perSpeaker,
+      // the page-index seek's bounds: see statements.ts's keyedPage
+      pairFrom: until ?? '\uffff',
+      pairTo: since ? since.slice(0, 4) + '-01-01' : '',
       cursorTotal: cursor?.[0] ?? null,
       cursorId: cursor?.[1] ?? null,
       fromRank: cursor ? -Number(cursor[0]) : Number.MIN_SAFE_INTEGER,
@@ -323,8 +348,9 @@ export class ActorsRepository {
     const since = filter.since ? widenDate(filter.since, 'start') : null
     const until = filter.until ? widenDate(filter.until, 'end') : null
     const months = this.counting === 'tallies' ? monthWindow(since, until) : null
+    const tallies = MATRIX_TALLIES[filter.speakers ? 'speakers' : filter.targets ? 'targets' : 'any']
     const query = months !== null
-      ? (since === null && until === null ? MATRIX_TALLIES : MATRIX_MONTHS)
+      ? (since === null && until === null ? tallies.all : tallies.months)
       : filter.speakers
         ? MATRIX_ANCHOR_SPEAKERS + MATRIX_AGGREGATE
         : filter.targets ? MATRIX_ANCHOR_TARGETS + MATRIX_AGGREGATE : MATRIX_ALL

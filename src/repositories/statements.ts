@@ -167,6 +167,33 @@ const FILTER_ABOUT = 'AND ($filterAbout IS NULL OR EXISTS { MATCH (s)-[ab:ABOUT]
 const FILTER_CURSOR = `AND CASE WHEN coalesce(s.dateStart, '') < $cursorDate THEN true
   WHEN coalesce(s.dateStart, '') = $cursorDate THEN s.id < $cursorId ELSE false END`
 
+// A list of one actor's statements (about it, or by it) in the order of the about_page / said_page
+// relationship index (actor id, sort date, statement id; set by tallies.ts on every write): Neo4j
+// seeks to the cursor (or the window's end) and reads newest first, stopping after a page, whatever
+// the actor's degree. $keyTo bounds the seek from below when a window starts: a statement's date
+// spans at most its start's year, so one ending on or after `since` starts in since's year or later.
+// A composite index serves only a query with a predicate on each of its properties (IS NOT NULL
+// on the id's). Their relationship variables have names of their own: a filter's EXISTS that names `r` or `ab`
+// would otherwise bind the anchor's relationship (a SAID as the ABOUT of a stance filter).
+const KEYED_ABOUT = `
+MATCH (s:Statement)-[page_about:ABOUT]->(:Actor)
+WHERE page_about.targetId = $keyId AND page_about.sortDate <= $keyFrom AND page_about.sortDate >= $keyTo AND page_about.sid IS NOT NULL
+  AND ($stance IS NULL OR page_about.stance = $stance)
+WITH s, page_about.targetId AS pageActor, page_about.sortDate AS sortDate, page_about.sid AS sid`
+const KEYED_SAID = `
+MATCH (:Actor)-[page_said:SAID]->(s:Statement)
+WHERE page_said.speakerId = $keyId AND page_said.sortDate <= $keyFrom AND page_said.sortDate >= $keyTo AND page_said.sid IS NOT NULL
+WITH s, page_said.speakerId AS pageActor, page_said.sortDate AS sortDate, page_said.sid AS sid`
+const KEYED_CURSOR = `AND CASE WHEN sortDate < $cursorDate THEN true
+  WHEN sortDate = $cursorDate THEN sid < $cursorId ELSE false END`
+// The actor's id leads the ORDER BY (one value here): without it Neo4j does not see that the
+// index provides the order, and sorts every row of the seek.
+const KEYED_PAGE = `
+WITH s, pageActor, sortDate, sid ORDER BY pageActor DESC, sortDate DESC, sid DESC
+LIMIT $fetch`
+// Above every date (and the empty sort date of undated statements).
+const KEY_MAX = '\uffff'
+
 const WHERE_TRUE = 'WHERE true'
 // The page of a text filter that can match nothing (no words to search for).
 const NOTHING = 'UNWIND [] AS s\nWITH s'
@@ -224,7 +251,11 @@ type Degree = { about: number, said: number }
 interface Plan { choice: AnchorChoice, walkMax: number | null, probeIds: string[], guarded: { ids: string[], side: keyof Degree } | null }
 
 export class StatementsRepository {
-  constructor (private readonly db: Db, private readonly indexOrderMinDegree = INDEX_ORDER_MIN_DEGREE) {}
+  /**
+   * `keyedPages` false (the benchmark's naive variant, and tests comparing the plans) reads one
+   * actor's list like several actors': by the degree plan, walking or by the date index.
+   */
+  constructor (private readonly db: Db, private readonly indexOrderMinDegree = INDEX_ORDER_MIN_DEGREE, private readonly keyedPages = true) {}
 
   /**
    * An actor filter anchors unless its actors' degree passes the threshold. The degrees come back
@@ -373,8 +404,17 @@ export class StatementsRepository {
   private async page (filterIn: StatementFilter, options: ListOptions, tail: 'ids' | 'statements', requireId: string | null): Promise<PageResult> {
     const cursor = decodeCursor(options.cursor, ['string', 'string'])
     let plan: Plan | null = null
-    const clauses = await this.filterClauses(filterIn, async (filter) => { plan = this.plan(filter); return plan.choice })
+    let keyed: { side: 'about' | 'said', id: string } | null = null
+    const clauses = await this.filterClauses(filterIn, async (filter) => {
+      keyed = this.keyedPages ? keyedSide(filter) : null
+      // One actor's list is read by its page index, which anchors it (no degree to weigh).
+      if (keyed) return { about: true, speakers: true }
+      plan = this.plan(filter)
+      return plan.choice
+    })
     const chosen = plan as Plan | null
+    const key = keyed as { side: 'about' | 'said', id: string } | null
+    if (key && clauses) return this.keyedPage(key, clauses, cursor, options, tail, requireId)
     // A text filter that can match nothing: still one query, for the actor check.
     const { filter, anchor: parts, where, params: filterParams } = clauses ?? { filter: filterIn, anchor: [NOTHING], where: [], params: {} }
     const params: Record<string, unknown> = {
@@ -398,6 +438,27 @@ export class StatementsRepository {
       const { guarded, walkMax } = chosen
       if (guarded && walkMax !== null && guarded.ids.some((id) => (degrees.get(id)?.[guarded.side] ?? 0) > walkMax)) return this.page(filterIn, options, tail, requireId)
     }
+    const { items, next } = page(result.rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
+    return { rows: items, next, found: requireId === null || result.found, redirect: result.redirect }
+  }
+
+  private async keyedPage (key: { side: 'about' | 'said', id: string }, clauses: NonNullable<Awaited<ReturnType<StatementsRepository['filterClauses']>>>, cursor: unknown[] | null, options: ListOptions, tail: 'ids' | 'statements', requireId: string | null): Promise<PageResult> {
+    const { filter, where, params: filterParams } = clauses
+    const until = filterParams.until as string | null
+    const bounds = [KEY_MAX, ...(cursor ? [String(cursor[0])] : []), ...(until ? [until] : [])]
+    const params: Record<string, unknown> = {
+      ...filterParams,
+      keyId: key.id,
+      keyFrom: bounds.sort()[0],
+      keyTo: filter.since ? widenDate(filter.since, 'start').slice(0, 4) + '-01-01' : '',
+      cursorDate: cursor?.[0] ?? null,
+      cursorId: cursor?.[1] ?? null,
+      fetch: options.limit + 1,
+      probeIds: [],
+      requireId,
+    }
+    const body = [key.side === 'about' ? KEYED_ABOUT : KEYED_SAID, WHERE_TRUE, ...where, ...(cursor ? [KEYED_CURSOR] : []), KEYED_PAGE]
+    const result = await this.run(body, params, tail)
     const { items, next } = page(result.rows, options.limit, (r: Row) => [String(r.sortDate), String(r.id)])
     return { rows: items, next, found: requireId === null || result.found, redirect: result.redirect }
   }
@@ -441,6 +502,13 @@ export class StatementsRepository {
 
 interface PageResult { rows: Row[], next: string | null, found: boolean, redirect: string | null }
 interface RunResult { rows: Row[], degrees: Array<{ id: string } & Degree>, found: boolean, redirect: string | null }
+
+/** The one actor a list is of, when it is of one: about it, or (with no about filter) by it. */
+function keyedSide (filter: StatementFilter): { side: 'about' | 'said', id: string } | null {
+  if (filter.about) return filter.about.length === 1 ? { side: 'about', id: filter.about[0]! } : null
+  if (filter.speakers?.length === 1) return { side: 'said', id: filter.speakers[0]! }
+  return null
+}
 
 /** A partial date as the first (start) or last (end) day it can mean. */
 export function widenDate (date: string, side: 'start' | 'end'): string {

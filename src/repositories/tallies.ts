@@ -23,10 +23,23 @@ const SEPARATOR = '|'
 
 // The keys a statement contributes, or none ($clear, before it is deleted). Old and new keys are
 // netted per key across the whole batch, so only the tallies that change are written.
+// The same pass writes the page keys on the statement's SAID and ABOUT relationships: the actor's
+// id, the statement's sort date and its id, which the about_page and said_page indexes order a
+// list of one actor by (statements.ts), so a page is read by a seek, whatever the actor's degree.
 const TALLY_CHANGES = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 WHERE NOT $onlyMissing OR s.tally IS NULL
+CALL (s) {
+  WITH s WHERE NOT $clear
+  MATCH (s)-[ab:ABOUT]->(t:Actor)
+  SET ab.targetId = t.id, ab.sortDate = coalesce(s.dateStart, ''), ab.sid = s.id
+}
+CALL (s) {
+  WITH s WHERE NOT $clear
+  MATCH (sp:Actor)-[r:SAID]->(s)
+  SET r.speakerId = sp.id, r.sortDate = coalesce(s.dateStart, ''), r.sid = s.id
+}
 WITH s, coalesce(s.tally, []) AS old,
   CASE WHEN s.dateStart IS NULL THEN '|' ELSE substring(s.dateStart, 0, 7) + '|' + substring(coalesce(s.dateEnd, s.dateStart), 0, 7) END AS months
 WITH s, old, CASE WHEN $clear THEN [] ELSE

@@ -1,8 +1,10 @@
-// A list anchored on a much-discussed actor is read newest first from the date index instead of
-// walking and sorting all the actor's relationships (StatementsRepository, INDEX_ORDER_MIN_DEGREE).
-// Both ways must give the same pages, in the same order, with interchangeable cursors: here each
-// filter is paged through with the index order forced (threshold 0) and with the walk forced
-// (threshold infinite) over a synthetic graph whose busiest actors have hundreds of statements.
+// A list of one actor is read from its page index (about_page / said_page: actor, sort date,
+// statement id); a list of several much-discussed actors newest first from the date index
+// instead of walking and sorting all the actors' relationships (INDEX_ORDER_MIN_DEGREE).
+// Every way must give the same pages, in the same order, with interchangeable cursors: here each
+// filter is paged through by the page indexes (the default), with the date-index order forced
+// (threshold 0, no page index) and with the walk forced (threshold infinite, no page index) over
+// a synthetic graph whose busiest actors have hundreds of statements.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/db.js'
@@ -33,6 +35,7 @@ describe('index-ordered lists for busy actors', () => {
   let app: FastifyInstance
   let walk: StatementsRepository
   let indexed: StatementsRepository
+  let keyed: StatementsRepository
   const filters: Array<[string, StatementFilter]> = []
 
   beforeAll(async () => {
@@ -42,8 +45,9 @@ describe('index-ordered lists for busy actors', () => {
     for await (const batch of generateSynthetic({ statements: 2000, seed: 42, batchSize: 1000 })) {
       await app.db.writeTx((tx) => writeRows(tx, batch.rows, { by: 'index-order-test' }))
     }
-    walk = new StatementsRepository(app.db, Infinity)
-    indexed = new StatementsRepository(app.db, 0)
+    walk = new StatementsRepository(app.db, Infinity, false)
+    indexed = new StatementsRepository(app.db, 0, false)
+    keyed = new StatementsRepository(app.db)
     const hub = await busiest(app.db, 'ABOUT')
     const speaker = await busiest(app.db, 'SAID')
     const mid = await busiest(app.db, 'ABOUT', 60)
@@ -56,6 +60,10 @@ describe('index-ordered lists for busy actors', () => {
       ['about it, critical', { about: [hub.id], stance: 'critical' }],
       ['about it, by the busiest speaker', { about: [hub.id], speakers: [speaker.id] }],
       ['about it, in a date window', { about: [hub.id], since: '2021-03', until: '2023-10-15' }],
+      ['about it, since a day', { about: [hub.id], since: '2022-02-11' }],
+      ['about it, until a year', { about: [hub.id], until: '2022' }],
+      ['by the busiest speaker, in a date window', { speakers: [speaker.id], since: '2022', until: '2023-06' }],
+      ['by the busiest speaker, text', { speakers: [speaker.id], type: 'direct-quote' }],
       ['about it, paraphrases', { about: [hub.id], type: 'paraphrase' }],
       ['about it, on the busiest topic', { about: [hub.id], topics: [String(topic!.id)] }],
       ['about it, in one document', { about: [hub.id], documents: [String(doc!.id)] }],
@@ -76,6 +84,7 @@ describe('index-ordered lists for busy actors', () => {
       const expected = await allPages(walk, filter, 25)
       expect(expected.flat().length, name).toBeGreaterThan(0)
       expect(await allPages(indexed, filter, 25), name).toEqual(expected)
+      expect(await allPages(keyed, filter, 25), `${name} (page index)`).toEqual(expected)
     }
   }, 240_000)
 
@@ -86,6 +95,9 @@ describe('index-ordered lists for busy actors', () => {
       expect(await indexed.listIds(filter, { limit: 5, cursor: first.next! }), name).toEqual(second)
       const firstIndexed = await indexed.listIds(filter, { limit: 5 })
       expect(await walk.listIds(filter, { limit: 5, cursor: firstIndexed.next! }), name).toEqual(second)
+      expect(await keyed.listIds(filter, { limit: 5, cursor: first.next! }), `${name} (page index)`).toEqual(second)
+      const firstKeyed = await keyed.listIds(filter, { limit: 5 })
+      expect(await walk.listIds(filter, { limit: 5, cursor: firstKeyed.next! }), `${name} (page index)`).toEqual(second)
     }
   })
 })
