@@ -5,6 +5,8 @@ import type { Db } from '../db/db.js'
 import { validateSeed, type SeedInput } from '../domain/validate.js'
 import { existingInDb } from '../repositories/existing.js'
 import { writeGraphInBatches } from '../repositories/writer.js'
+import { dbErrorCode, dbFailure } from '../db/errors.js'
+import { ProblemError } from '../lib/errors.js'
 
 const IMPORT_TIMEOUT_MS = 600_000
 
@@ -25,7 +27,16 @@ export async function importRecords (db: Db, inputs: SeedInput[], earlier: Rejec
     rejections.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path))
     return { written: false, rejections }
   }
-  const plan = await writeGraphInBatches(db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by })
+  let plan: Awaited<ReturnType<typeof writeGraphInBatches>>
+  try {
+    plan = await writeGraphInBatches(db.withTimeout(IMPORT_TIMEOUT_MS), result.rows, { by })
+  } catch (err) {
+    // The load writes whole batches: say what happened and that the same import completes it.
+    if (dbFailure(err) === null) throw err
+    throw new ProblemError('WS_ERR_DB_UNAVAILABLE',
+      `The graph database failed part-way through the import (${dbErrorCode(err) ?? 'error'}). The batches written before it are kept; send the same import again to complete it.`,
+      { headers: { 'retry-after': '5' }, cause: err })
+  }
   const total = { created: 0, updated: 0, unchanged: 0 }
   for (const p of Object.values(plan)) {
     total.created += p.create

@@ -15,7 +15,8 @@ export async function runCli (program: Command): Promise<void> {
     if (dbFailure(err) !== null) {
       // One line, no stack: loads write in whole batches, so what was written is kept and the
       // same command again writes the rest.
-      const first = String((err as Error).message).split('\n')[0]
+      // Neo4j's first sentence (its messages run on for several, with internal ids).
+      const first = /^[^\n]*?[.!?](?=\s|$)|^[^\n]*/.exec(String((err as Error).message))?.[0] ?? ''
       console.error(`The graph database failed (${dbErrorCode(err) ?? 'error'}): ${first} Batches already written are kept; run the same command again to complete it.`)
       process.exit(1)
     }
