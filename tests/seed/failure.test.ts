@@ -73,11 +73,11 @@ describe('a load the database fails part-way', () => {
     const tx = await session.beginTransaction()
     await tx.run('CREATE (:Statement {id: $id})', { id: LOCKED })
     let terminated = 0
-    let done = false
-    const running = load().finally(() => { done = true })
+    const state = { done: false }
+    const running = load().finally(() => { state.done = true })
     const admin = app.db.driver.session({ database: app.db.database })
     try {
-      while (!done && terminated === 0) {
+      while (!state.done && terminated === 0) {
         const blocked = await admin.run("SHOW TRANSACTIONS YIELD transactionId, status, currentQuery WHERE status STARTS WITH 'Blocked' RETURN transactionId")
         for (const r of blocked.records) {
           await admin.run('TERMINATE TRANSACTIONS $id', { id: r.get('transactionId') })
