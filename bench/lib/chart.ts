@@ -1,6 +1,7 @@
 // The degree sweep as an SVG chart: p50 (ms, log scale) against the actor's degree (log scale),
-// one panel per side (the actor as target, as speaker), a solid line per endpoint for the API and
-// a dashed one for the naive variant in the same colour. Plain SVG text, so it renders on GitHub
+// one panel per side (the actor as target, as speaker), a solid line per endpoint for the current
+// repository calls and a dashed one for the naive variant in the same colour, both in process so
+// that the two lines differ only in the queries (the API over HTTP is in the table beside it). Plain SVG text, so it renders on GitHub
 // and in any browser without a script or a chart library.
 import type { SweepCell } from './sweep.js'
 
@@ -19,7 +20,7 @@ function decades (min: number, max: number): number[] {
 
 function panel (cells: SweepCell[], title: string, x0: number, endpoints: string[]): string {
   const xs = cells.map((c) => c.degree)
-  const ys = cells.flatMap((c) => [c.api, c.naive]).filter((v) => v > 0)
+  const ys = cells.flatMap((c) => [c.current, c.naive]).filter((v) => v > 0)
   const xTicks = decades(Math.min(...xs), Math.max(...xs))
   const yTicks = decades(Math.min(...ys), Math.max(...ys))
   const [xLo, xHi] = [Math.log10(xTicks[0]!), Math.log10(xTicks.at(-1)!)]
@@ -41,7 +42,7 @@ function panel (cells: SweepCell[], title: string, x0: number, endpoints: string
     const line = cells.filter((c) => c.endpoint === ep).sort((a, b) => a.degree - b.degree)
     if (line.length === 0) continue
     const colour = COLOURS[SWEEP_ORDER(endpoints, ep) % COLOURS.length]
-    for (const [way, dash] of [['api', ''], ['naive', ' stroke-dasharray="5 4"']] as const) {
+    for (const [way, dash] of [['current', ''], ['naive', ' stroke-dasharray="5 4"']] as const) {
       const points = line.map((c) => `${px(c.degree).toFixed(1)},${py(c[way]).toFixed(1)}`).join(' ')
       out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points}"><title>${esc(`${ep} (${way})`)}</title></polyline>`)
       for (const c of line) out.push(`<circle cx="${px(c.degree).toFixed(1)}" cy="${py(c[way]).toFixed(1)}" r="2.5" fill="${colour}"><title>${esc(`${ep} ${way}: degree ${c.degree}, p50 ${c[way].toFixed(1)} ms`)}</title></circle>`)
@@ -71,7 +72,7 @@ export function sweepChart (cells: SweepCell[], caption: string): string {
     about.length > 0 ? panel(about, 'actor as target', 0, endpoints) : '',
     said.length > 0 ? panel(said, 'actor as speaker', W, endpoints) : '',
     ...legend,
-    `<text x="20" y="${height - 12}">${esc(caption)} — solid: the API over HTTP; dashed: the naive variant (walk the actor's relationships), in process</text>`,
+    `<text x="20" y="${height - 12}">${esc(caption)} — solid: the current queries; dashed: the naive variant (walk the actor's relationships); both the repository calls in process</text>`,
     '</svg>',
     '',
   ].join('\n')
