@@ -72,7 +72,7 @@ export function sweepChart (cells: SweepCell[], caption: string): string {
     about.length > 0 ? panel(about, 'actor as target', 0, endpoints) : '',
     said.length > 0 ? panel(said, 'actor as speaker', W, endpoints) : '',
     ...legend,
-    `<text x="20" y="${height - 12}">${esc(caption)} — solid: the current queries; dashed: the naive variant (walk the actor's relationships); both the repository calls in process</text>`,
+    `<text x="20" y="${height - 12}">${esc(caption)} — solid: current queries; dashed: naive (walks the actor's relationships); repository calls in process</text>`,
     '</svg>',
     '',
   ].join('\n')
