@@ -146,7 +146,7 @@ export const WHO_SAID_WALK_MAX = 5000
 
 // One query either way: the actor's degree (from the degree store) picks the branch in the query,
 // and the branch not taken reads nothing (an empty UNWIND, a seek for null).
-const whoSaid = (tallies: string) => checkActors(['requireId'], `
+const WHO_SAID_HEAD = `
   OPTIONAL MATCH (target:Actor {id: $requireId})
   WITH target, target IS NOT NULL AND COUNT { (target)<-[:ABOUT]-() } <= $walkMax AS small
   CALL (target, small) {
@@ -155,11 +155,12 @@ const whoSaid = (tallies: string) => checkActors(['requireId'], `
   }
   WITH target, small, rows AS walked
   CALL (target, small) {
-` + tallies + `
+`
+const WHO_SAID_TAIL = `
   }
-  RETURN CASE WHEN small THEN walked ELSE rows END AS rows`)
-const WHO_SAID_TALLIES = whoSaid(TALLIES_BODY)
-const WHO_SAID_MONTHS = whoSaid(MONTHS_BODY)
+  RETURN CASE WHEN small THEN walked ELSE rows END AS rows`
+const WHO_SAID_TALLIES = checkActors(['requireId'], WHO_SAID_HEAD + TALLIES_BODY + WHO_SAID_TAIL)
+const WHO_SAID_MONTHS = checkActors(['requireId'], WHO_SAID_HEAD + MONTHS_BODY + WHO_SAID_TAIL)
 
 // The stance matrix from the pair tallies, in (speaker, target) order: for given speakers or one
 // target the pair_tally_speaker / pair_tally_target index is read in that order, and with neither
