@@ -9,22 +9,12 @@ import { ActorsRepository } from '../../src/repositories/actors.js'
 import { StatementsRepository, type StatementFilter } from '../../src/repositories/statements.js'
 import { migrateTallies } from '../../src/repositories/tallies.js'
 import { seedArticle } from '../support/fixtures.js'
+import { mulberry32 } from '../../tools/synthetic/generate.js'
 import { KEYS, article, del, patch, post, put, restoreAndClose, statementBody, writesApp } from '../writes/support.js'
 
 let app: FastifyInstance
 beforeAll(async () => { app = await writesApp() })
 afterAll(async () => { await restoreAndClose(app) })
-
-function random (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SEED = Number(process.env.WHOSAID_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const OPERATIONS = 300
@@ -154,7 +144,7 @@ async function expectPagesMatch (actorIds: string[]): Promise<void> {
 
 describe(`stance tallies under random writes (seed ${SEED})`, () => {
   it('match a from-scratch count after every kind of write, and so do the pages read from them', { timeout: 300_000 }, async () => {
-    const next = random(SEED)
+    const next = mulberry32(SEED)
     const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T
     const actors = new Set(article().actors.map((a) => a.id))
     const statements = new Set(article().statements.map((s) => s.id))
