@@ -3,6 +3,9 @@
 // them into application/problem+json.
 export const PROBLEM_BASE = 'urn:whosaid:problem:'
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DB_RETRY_AFTER_SECONDS = 5
+
 export interface ProblemField {
   /** Where the bad value was: `querystring.limit`, `params.id`, `body/statements/0/speakers`... */
   name: string

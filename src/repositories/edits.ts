@@ -3,7 +3,7 @@
 import type { Db, Tx } from '../db/db.js'
 import { linkTypeOf } from './links.js'
 import { decodeCursor, page } from '../lib/cursor.js'
-import { retallyAround, statementsOfActor, untally } from './tallies.js'
+import { retallyAround, statementsOfActors, untally } from './tallies.js'
 
 export type EntityType = 'actor' | 'statement' | 'document'
 
@@ -153,7 +153,7 @@ export async function deleteEntity (tx: Tx, type: EntityType, id: string, cascad
   const run = async () => Number((await tx.run(query, { id, now: new Date().toISOString(), by }))[0]?.statements ?? 0)
   // The stance tallies lose what the deleted statements, and the deleted actor's relationships,
   // contributed: taken out before, and the statements that survive put back after.
-  if (type === 'actor') return retallyAround(tx, await statementsOfActor(tx, id), run)
+  if (type === 'actor') return retallyAround(tx, await statementsOfActors(tx, [id]), run)
   if (type === 'statement') await untally(tx, [id])
   else if (cascade) {
     const [row] = await tx.run(REPORTED_STATEMENTS, { id })
@@ -198,7 +198,7 @@ const MERGE_ACTORS = [
 export async function mergeActors (tx: Tx, from: string, into: string, by: string): Promise<void> {
   const params = { from, into, now: new Date().toISOString(), by }
   // The duplicate's statements change speaker or target: their tallies move with them.
-  await retallyAround(tx, await statementsOfActor(tx, from), async () => {
+  await retallyAround(tx, await statementsOfActors(tx, [from]), async () => {
     for (const query of MERGE_ACTORS) await tx.run(query, params)
   })
 }

@@ -136,18 +136,19 @@ export async function retallyAround<T> (tx: Tx, ids: string[], work: () => Promi
   return result
 }
 
-// Statements linked to an actor as speaker or target: what its deletion or merge re-points.
+// Statements linked to actors as speaker or target: what their deletion or merge re-points.
 const LINKED_STATEMENTS = `
-MATCH (a:Actor {id: $id})
+UNWIND $ids AS actorId
+MATCH (a:Actor {id: actorId})
 CALL (a) {
   MATCH (a)-[:SAID]->(s:Statement) RETURN s.id AS id
   UNION
   MATCH (a)<-[:ABOUT]-(s:Statement) RETURN s.id AS id
 }
-RETURN collect(id) AS ids`
+RETURN collect(DISTINCT id) AS ids`
 
-export async function statementsOfActor (tx: Tx, id: string): Promise<string[]> {
-  const [row] = await tx.run(LINKED_STATEMENTS, { id })
+export async function statementsOfActors (tx: Tx, ids: string[]): Promise<string[]> {
+  const [row] = await tx.run(LINKED_STATEMENTS, { ids })
   return (row?.ids as string[] | undefined) ?? []
 }
 

@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
-import { retally, retallyAround, untally } from './tallies.js'
+import { retally, retallyAround, statementsOfActors, untally } from './tallies.js'
 
 export const BATCH_SIZE = 1_000
 
@@ -255,15 +255,6 @@ export async function applyRows (tx: Tx, rows: GraphRows, options: ApplyOptions)
 const NEXT_STATEMENTS = 'MATCH (n:Statement) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix RETURN n.id AS id LIMIT 5000'
 const DELETE_STATEMENTS = 'UNWIND $ids AS id MATCH (n:Statement {id: id}) DETACH DELETE n'
 const NEXT_ACTORS = 'MATCH (n:Actor) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix RETURN n.id AS id LIMIT 500'
-const LINKED_TO_ACTORS = `
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-CALL (a) {
-  MATCH (a)-[:SAID]->(s:Statement) RETURN s.id AS sid
-  UNION
-  MATCH (a)<-[:ABOUT]-(s:Statement) RETURN s.id AS sid
-}
-RETURN collect(DISTINCT sid) AS ids`
 const DELETE_ACTORS = 'UNWIND $ids AS id MATCH (n:Actor {id: id}) DETACH DELETE n'
 const DELETE_IN_ORDER = [
   'MATCH (n:Document) WHERE $prefix IS NULL OR n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
@@ -298,8 +289,7 @@ export async function deleteNodes (db: Db, prefix: string | null = null): Promis
     await db.writeTx(async (tx) => {
       if (prefix === null) return tx.run(DELETE_ACTORS, { ids })
       // Statements outside the prefix lose these speakers and targets: their tallies follow.
-      const [row] = await tx.run(LINKED_TO_ACTORS, { ids })
-      return retallyAround(tx, (row?.ids as string[] | undefined) ?? [], () => tx.run(DELETE_ACTORS, { ids }))
+      return retallyAround(tx, await statementsOfActors(tx, ids), () => tx.run(DELETE_ACTORS, { ids }))
     })
     total += ids.length
   }

@@ -6,7 +6,7 @@ import { validateSeed, type SeedInput } from '../domain/validate.js'
 import { existingInDb } from '../repositories/existing.js'
 import { writeGraphInBatches } from '../repositories/writer.js'
 import { dbErrorCode, dbFailure } from '../db/errors.js'
-import { ProblemError } from '../lib/errors.js'
+import { DB_RETRY_AFTER_SECONDS, ProblemError } from '../lib/errors.js'
 
 const IMPORT_TIMEOUT_MS = 600_000
 
@@ -35,7 +35,7 @@ export async function importRecords (db: Db, inputs: SeedInput[], earlier: Rejec
     if (dbFailure(err) === null) throw err
     throw new ProblemError('WS_ERR_DB_UNAVAILABLE',
       `The graph database failed part-way through the import (${dbErrorCode(err) ?? 'error'}). The batches written before it are kept; send the same import again to complete it.`,
-      { headers: { 'retry-after': '5' }, cause: err })
+      { headers: { 'retry-after': String(DB_RETRY_AFTER_SECONDS) }, cause: err })
   }
   const total = { created: 0, updated: 0, unchanged: 0 }
   for (const p of Object.values(plan)) {

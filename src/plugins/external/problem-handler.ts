@@ -3,12 +3,11 @@
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { PROBLEMS, ProblemError, problemType, type ProblemCode, type ProblemField } from '../../lib/errors.js'
+import { DB_RETRY_AFTER_SECONDS, PROBLEMS, ProblemError, problemType, type ProblemCode, type ProblemField } from '../../lib/errors.js'
 import type { Problem } from '../../schemas/problem.js'
 import { dbErrorCode, dbFailure } from '../../db/errors.js'
 
-/** Seconds a client should wait before retrying while the database is unreachable. */
-export const DB_RETRY_AFTER_SECONDS = 5
+export { DB_RETRY_AFTER_SECONDS }
 
 export function sendProblem (
   request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string,
