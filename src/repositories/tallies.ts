@@ -1,6 +1,6 @@
 // Pre-aggregated stance tallies: for each speaker and target, how many of the speaker's
-// statements are about the target, by stance. Who-said-what-about and the stance matrix read
-// them instead of walking every statement about an actor (178k for the benchmark's 1M-graph hub).
+// statements are about the target, by stance. Who-said-what-about (without a window) and the
+// stance matrix read them instead of walking every statement about an actor (178k for the benchmark's 1M-graph hub).
 //
 // Two kinds of tally node:
 // - PairTally {speakerId, targetId}: all of the pair's statements, dated or not; `rank` is
@@ -9,12 +9,13 @@
 //   their dateStart and dateEnd ('YYYY-MM'). A window whose ends fall on month boundaries (every
 //   since/until given as a year or a month, and day dates on a month's first or last day) is
 //   answered exactly from these: a statement's dateEnd >= the window's first day exactly when its
-//   end month >= the window's first month, and so for the start.
+//   end month >= the window's first month, and so for the start. The stance matrix reads them.
 //
 // Each statement records what it added (`s.tally`, one key per speaker x target: the ids, the
 // stance and the months). A write re-derives the statements it touched: it takes their recorded
 // keys away, adds their current ones and records those, in the writer's own transaction, so the
-// tallies are exact after every commit. A deletion takes a statement's keys away before the
+// tallies are exact after every commit. A statement write gets its old and new keys back from the
+// writer's own query (applyKeyChanges); the other writes read them here (TALLY_CHANGES). A deletion takes a statement's keys away before the
 // statement goes (untally); a write that re-points relationships (a merge, an actor's deletion)
 // does both, around its change.
 import type { Db, Tx } from '../db/db.js'
@@ -26,6 +27,8 @@ const SEPARATOR = '|'
 // The same pass writes the page keys on the statement's SAID and ABOUT relationships: the actor's
 // id, the statement's sort date and its id, which the about_page and said_page indexes order a
 // list of one actor by (statements.ts), so a page is read by a seek, whatever the actor's degree.
+// (The writer sets them as it creates the relationships; a merge re-points them, and the
+// migration backfills them, through this query.)
 const TALLY_CHANGES = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
@@ -51,18 +54,18 @@ WITH change[0] AS key, sum(change[1]) AS delta
 WHERE delta <> 0
 RETURN key, delta`
 
-// Writers of one tally take turns: the SET of a marker takes the node's write lock before its
-// counts are read, so two transactions cannot both add to the same old value. Rows come sorted
-// by key, so concurrent writers lock in the same order.
+// Writers of one tally take turns without a marker: a SET whose right-hand side reads the
+// property it writes takes the node's write lock before reading (Neo4j's "direct dependency"
+// rule for lost updates), so two transactions cannot both add to the same old value. Rows come
+// sorted by key, so concurrent writers lock in the same order.
 const APPLY_PAIRS = `
 UNWIND $rows AS row
 MERGE (x:PairTally {key: row.key})
 ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
-SET x.locked = true
 WITH x, row
-SET x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
-    x.neutral = x.neutral + row.neutral, x.total = x.total + row.total, x.rank = -(x.total + row.total)
-REMOVE x.locked
+SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral
+SET x.rank = -x.total
 WITH x WHERE x.total = 0
 DELETE x`
 
@@ -71,11 +74,9 @@ UNWIND $rows AS row
 MERGE (x:MonthTally {key: row.key})
 ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.from = row.from, x.to = row.to,
   x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
-SET x.locked = true
 WITH x, row
-SET x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
-    x.neutral = x.neutral + row.neutral, x.total = x.total + row.total
-REMOVE x.locked
+SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral
 WITH x WHERE x.total = 0
 DELETE x`
 
@@ -93,24 +94,53 @@ function addDelta (into: Map<string, TallyDelta & Record<string, unknown>>, key:
 
 const ID_BATCH = 2_000
 
+/** What one statement's write did to its tally keys: the keys it had, and those it has now. */
+export interface TallyKeyChange { old: string[], new: string[] }
+
+type Deltas = Map<string, TallyDelta & Record<string, unknown>>
+
+function addKey (pairs: Deltas, months: Deltas, key: string, delta: number): void {
+  const [speakerId = '', targetId = '', stance = '', from = '', to = ''] = key.split(SEPARATOR)
+  addDelta(pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
+  if (from) addDelta(months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
+}
+
+const sortedRows = (m: Deltas): TallyDelta[] => [...m.values()]
+  .filter((r) => r.total !== 0 || r.critical !== 0 || r.supportive !== 0 || r.neutral !== 0)
+  .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+
+async function apply (tx: Tx, pairs: Deltas, months: Deltas): Promise<number> {
+  const pairRows = sortedRows(pairs)
+  const monthRows = sortedRows(months)
+  if (pairRows.length > 0) await tx.run(APPLY_PAIRS, { rows: pairRows })
+  if (monthRows.length > 0) await tx.run(APPLY_MONTHS, { rows: monthRows })
+  return pairRows.length
+}
+
+/**
+ * Applies the tally keys that statement writes took away and added (the writer's query returns
+ * them), netted over the whole list: only the tallies that change are written.
+ */
+export async function applyKeyChanges (tx: Tx, changes: TallyKeyChange[]): Promise<number> {
+  const pairs: Deltas = new Map()
+  const months: Deltas = new Map()
+  const net = new Map<string, number>()
+  for (const c of changes) {
+    for (const k of c.old) net.set(k, (net.get(k) ?? 0) - 1)
+    for (const k of c.new) net.set(k, (net.get(k) ?? 0) + 1)
+  }
+  for (const [key, delta] of net) if (delta !== 0) addKey(pairs, months, key, delta)
+  return apply(tx, pairs, months)
+}
+
 async function change (tx: Tx, ids: string[], clear: boolean, onlyMissing = false): Promise<number> {
   let changed = 0
   for (let i = 0; i < ids.length; i += ID_BATCH) {
     const rows = await tx.run(TALLY_CHANGES, { ids: ids.slice(i, i + ID_BATCH), clear, onlyMissing })
-    const pairs = new Map<string, TallyDelta & Record<string, unknown>>()
-    const months = new Map<string, TallyDelta & Record<string, unknown>>()
-    for (const row of rows) {
-      const [speakerId = '', targetId = '', stance = '', from = '', to = ''] = String(row.key).split(SEPARATOR)
-      const delta = Number(row.delta)
-      addDelta(pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
-      if (from) addDelta(months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
-    }
-    const sorted = (m: Map<string, TallyDelta>) => [...m.values()].filter((r) => r.total !== 0 || r.critical !== 0 || r.supportive !== 0 || r.neutral !== 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    const pairRows = sorted(pairs)
-    const monthRows = sorted(months)
-    if (pairRows.length > 0) await tx.run(APPLY_PAIRS, { rows: pairRows })
-    if (monthRows.length > 0) await tx.run(APPLY_MONTHS, { rows: monthRows })
-    changed += pairRows.length
+    const pairs: Deltas = new Map()
+    const months: Deltas = new Map()
+    for (const row of rows) addKey(pairs, months, String(row.key), Number(row.delta))
+    changed += await apply(tx, pairs, months)
   }
   return changed
 }

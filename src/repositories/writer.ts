@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
-import { retally, retallyAround, statementsOfActors, untally } from './tallies.js'
+import { applyKeyChanges, retallyAround, statementsOfActors, untally, type TallyKeyChange } from './tallies.js'
 
 export const BATCH_SIZE = 1_000
 
@@ -78,26 +78,44 @@ ON CREATE SET r.createdAt = datetime($now), r.createdBy = $by
 SET r.role = row.role, r.since = row.since, r.until = row.until, r.contentHash = row.contentHash,
     r.updatedAt = datetime($now), r.updatedBy = $by`
 
+// The statement's SAID and ABOUT relationships carry their page keys from creation (the actor's
+// id, the sort date, the statement id: the about_page and said_page indexes), and the statement
+// records its tally keys (tallies.ts). The query returns the keys it had and has, so the tallies
+// follow without reading the statements again.
 const WRITE_STATEMENTS = `
 UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
+WITH s, row, coalesce(s.tally, []) AS old, coalesce(row.dateStart, '') AS sortDate,
+  CASE WHEN row.dateStart IS NULL THEN '|' ELSE substring(row.dateStart, 0, 7) + '|' + substring(coalesce(row.dateEnd, row.dateStart), 0, 7) END AS months
 SET s.createdAt = coalesce(s.createdAt, datetime($now)), s.createdBy = coalesce(s.createdBy, $by),
     s.attribution = row.attribution, s.verb = row.verb, s.text = row.text, s.date = row.date,
     s.datePrecision = row.datePrecision, s.dateStart = row.dateStart, s.dateEnd = row.dateEnd,
     s.note = row.note, s.contentHash = row.contentHash, s.updatedAt = datetime($now), s.updatedBy = $by
-WITH s, row
-CALL { WITH s MATCH (s)-[r:ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->() DELETE r }
-CALL { WITH s MATCH ()-[r:SAID]->(s) DELETE r }
-CALL { WITH s, row UNWIND row.speakers AS sp MATCH (a:Actor {id: sp.actor}) CREATE (a)-[:SAID {role: sp.role, position: sp.position}]->(s) }
-CALL { WITH s, row UNWIND row.targets AS t MATCH (a:Actor {id: t.actor}) CREATE (s)-[:ABOUT {stance: t.stance}]->(a) }
-CALL { WITH s, row UNWIND row.topics AS id MATCH (t:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(t) }
-CALL {
-  WITH s, row
+WITH s, row, old, sortDate, months
+CALL (s) { MATCH (s)-[r:ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->() DELETE r }
+CALL (s) { MATCH ()-[r:SAID]->(s) DELETE r }
+CALL (s, row, sortDate) {
+  UNWIND row.speakers AS sp
+  MATCH (a:Actor {id: sp.actor})
+  CREATE (a)-[:SAID {role: sp.role, position: sp.position, speakerId: a.id, sortDate: sortDate, sid: s.id}]->(s)
+  RETURN collect(a.id) AS speakerIds
+}
+CALL (s, row, sortDate) {
+  UNWIND row.targets AS t
+  MATCH (a:Actor {id: t.actor})
+  CREATE (s)-[:ABOUT {stance: t.stance, targetId: a.id, sortDate: sortDate, sid: s.id}]->(a)
+  RETURN collect(a.id + '|' + coalesce(t.stance, '')) AS targetKeys
+}
+CALL (s, row) { UNWIND row.topics AS id MATCH (t:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(t) }
+CALL (s, row) {
   MATCH (d:Document {id: row.document})
   CREATE (s)-[:REPORTED_IN {start: row.evidence.start, end: row.evidence.end, text: row.evidence.text,
     before: row.evidence.before, after: row.evidence.after, documentHash: row.evidence.documentHash}]->(d)
 }
-CALL { WITH s, row MATCH (d:Document {id: row.originalDocument}) CREATE (s)-[:ORIGINALLY_IN]->(d) }`
+CALL (s, row) { MATCH (d:Document {id: row.originalDocument}) CREATE (s)-[:ORIGINALLY_IN]->(d) }
+WITH s, old, reduce(keys = [], sp IN speakerIds | keys + [t IN targetKeys | sp + '|' + t + '|' + months]) AS new
+SET s.tally = new
+RETURN old, new`
 
 /** Relationship types between statements: the allow-list maps each link type to its own query. */
 export const LINK_QUERIES: Readonly<Record<LinkType, string>> = {
@@ -152,10 +170,12 @@ async function diff (tx: Tx, rows: GraphRows): Promise<Changes> {
   return { plan, rows: changed }
 }
 
-async function batched<T> (tx: Tx, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void): Promise<void> {
+async function batched<T> (tx: Tx, query: string, rows: T[], params: Record<string, unknown>, onProgress?: (n: number) => void,
+  onResult?: (result: Array<Record<string, unknown>>) => void): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE)
-    await tx.run(query, { ...params, rows: batch })
+    const result = await tx.run(query, { ...params, rows: batch })
+    onResult?.(result)
     onProgress?.(batch.length)
   }
 }
@@ -167,9 +187,12 @@ export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions,
   await batched(tx, WRITE_ACTORS, rows.actors, params, options.onProgress)
   await batched(tx, WRITE_DOCUMENTS, rows.documents, params, options.onProgress)
   await batched(tx, WRITE_AFFILIATIONS, rows.affiliations, params, options.onProgress)
-  await batched(tx, WRITE_STATEMENTS, rows.statements, params, options.onProgress)
   // Their speakers, targets and dates may have changed: the stance tallies follow, in this transaction.
-  await retally(tx, rows.statements.map((s) => s.id))
+  const keys: TallyKeyChange[] = []
+  await batched(tx, WRITE_STATEMENTS, rows.statements, params, options.onProgress, (result) => {
+    for (const r of result) keys.push({ old: r.old as string[], new: r.new as string[] })
+  })
+  await applyKeyChanges(tx, keys)
   if (links) await writeLinks(tx, rows.statements)
 }
 

@@ -221,6 +221,29 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
     expect((await stored()).pairs).toEqual([])
   })
 
+  it('stay exact under concurrent writes to the same tallies', { timeout: 120_000 }, async () => {
+    await seedArticle(app.db)
+    const [speaker, target] = article().actors.map((a) => a.id)
+    // Every write adds to (or moves between stances) the same pair's and month's tallies, all at once.
+    const body = (i: number) => statementBody(TEMPLATE, {
+      speakers: [{ actor: speaker! }],
+      targets: [{ actor: target!, stance: STANCES[i % 3]! }],
+      date: '2022-06-15',
+      datePrecision: 'day',
+      links: undefined,
+    })
+    const first = await Promise.all(Array.from({ length: 24 }, (_, i) => put(app, `/v1/statements/concurrent-${i}`, body(i))))
+    for (const res of first) expect(res.statusCode, res.body).toBeLessThan(300)
+    const second = await Promise.all(Array.from({ length: 24 }, (_, i) => i % 2 === 0
+      ? put(app, `/v1/statements/concurrent-${i}`, body(i + 1))
+      : del(app, `/v1/statements/concurrent-${i}`)))
+    for (const res of second) expect(res.statusCode, res.body).toBeLessThan(300)
+    const tallies = await stored()
+    const pair = tallies.pairs.find((x) => x.key === `${speaker}|${target}`)
+    expect(pair?.total).toBeGreaterThanOrEqual(12)
+    expect(tallies).toEqual(await fromScratch())
+  })
+
   it('are backfilled by the migration for statements written before they existed, once', async () => {
     await seedArticle(app.db)
     const expected = await fromScratch()
