@@ -22,6 +22,9 @@ import type { Db, Tx } from '../db/db.js'
 
 const SEPARATOR = '|'
 
+/** The months part of statement `s`'s tally keys ('YYYY-MM|YYYY-MM', or '|' undated): one text for every writer. */
+export const TALLY_MONTHS = "CASE WHEN s.dateStart IS NULL THEN '|' ELSE substring(s.dateStart, 0, 7) + '|' + substring(coalesce(s.dateEnd, s.dateStart), 0, 7) END"
+
 // The keys a statement contributes, or none ($clear, before it is deleted). Old and new keys are
 // netted per key across the whole batch, so only the tallies that change are written.
 // The same pass writes the page keys on the statement's SAID and ABOUT relationships: the actor's
@@ -43,8 +46,7 @@ CALL (s) {
   MATCH (sp:Actor)-[r:SAID]->(s)
   SET r.speakerId = sp.id, r.sortDate = coalesce(s.dateStart, ''), r.sid = s.id
 }
-WITH s, coalesce(s.tally, []) AS old,
-  CASE WHEN s.dateStart IS NULL THEN '|' ELSE substring(s.dateStart, 0, 7) + '|' + substring(coalesce(s.dateEnd, s.dateStart), 0, 7) END AS months
+WITH s, coalesce(s.tally, []) AS old, ` + TALLY_MONTHS + ` AS months
 WITH s, old, CASE WHEN $clear THEN [] ELSE
   [(sp:Actor)-[:SAID]->(s)-[ab:ABOUT]->(t:Actor) | sp.id + '|' + t.id + '|' + coalesce(ab.stance, '') + '|' + months] END AS new
 SET s.tally = new

@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
-import { applyKeyChanges, retallyAround, statementsOfActors, untally, type TallyKeyChange } from './tallies.js'
+import { TALLY_MONTHS, applyKeyChanges, retallyAround, statementsOfActors, untally, type TallyKeyChange } from './tallies.js'
 
 export const BATCH_SIZE = 1_000
 
@@ -85,13 +85,12 @@ SET r.role = row.role, r.since = row.since, r.until = row.until, r.contentHash =
 const WRITE_STATEMENTS = `
 UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
-WITH s, row, coalesce(s.tally, []) AS old, coalesce(row.dateStart, '') AS sortDate,
-  CASE WHEN row.dateStart IS NULL THEN '|' ELSE substring(row.dateStart, 0, 7) + '|' + substring(coalesce(row.dateEnd, row.dateStart), 0, 7) END AS months
+WITH s, row, coalesce(s.tally, []) AS old, coalesce(row.dateStart, '') AS sortDate
 SET s.createdAt = coalesce(s.createdAt, datetime($now)), s.createdBy = coalesce(s.createdBy, $by),
     s.attribution = row.attribution, s.verb = row.verb, s.text = row.text, s.date = row.date,
     s.datePrecision = row.datePrecision, s.dateStart = row.dateStart, s.dateEnd = row.dateEnd,
     s.note = row.note, s.contentHash = row.contentHash, s.updatedAt = datetime($now), s.updatedBy = $by
-WITH s, row, old, sortDate, months
+WITH s, row, old, sortDate, ` + TALLY_MONTHS + ` AS months
 CALL (s) { MATCH (s)-[r:ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->() DELETE r }
 CALL (s) { MATCH ()-[r:SAID]->(s) DELETE r }
 CALL (s, row, sortDate) {
