@@ -148,7 +148,7 @@ async function change (tx: Tx, ids: string[], clear: boolean, onlyMissing = fals
 }
 
 /** Brings the tallies up to date with these statements as they now are (missing ids are skipped). */
-export function retally (tx: Tx, ids: string[]): Promise<number> {
+function retally (tx: Tx, ids: string[]): Promise<number> {
   return change(tx, ids, false)
 }
 

@@ -7,8 +7,6 @@ import { DB_RETRY_AFTER_SECONDS, PROBLEMS, ProblemError, problemType, type Probl
 import type { Problem } from '../../schemas/problem.js'
 import { dbErrorCode, dbFailure } from '../../db/errors.js'
 
-export { DB_RETRY_AFTER_SECONDS }
-
 export function sendProblem (
   request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string,
   fields?: ProblemField[], headers?: Record<string, string>
