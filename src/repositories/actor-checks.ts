@@ -1,7 +1,13 @@
 // A read on named actors (an /actors/{id}/... path, a speaker and a target) checks them in its
 // own query: for each named parameter, the actor with that id, or the id it was merged into (for
 // the 308). The 404 and the 308 then cost no round trip of their own. The read runs in a
-// subquery that returns one row, `rows`, whatever it finds.
+// subquery that returns one list, `rows`, whatever it finds; the query answers one record per
+// element of it (at least one, for the checks).
+//
+// One record per row, not one record holding them all: the driver reads a record longer than a
+// Bolt chunk through a buffer that looks for the chunk of every byte it reads by walking the
+// chunks from the first, so a page in one record cost 2-3x the decoding CPU of the same page in
+// records of its rows (200 statements: 9.8 against 4.9 ms, 1M bench graph).
 import type { Row } from '../db/db.js'
 import type { ActorSummary } from '../schemas/api.js'
 
@@ -40,11 +46,22 @@ export type CarriedColumn = 'degrees'
 
 /**
  * `inner` ends with `RETURN ... AS rows` (one row). `prefix` runs before the checks, and the
- * columns named in `carry` that it binds are returned too.
+ * columns named in `carry` that it binds are returned too. Read the records with `checkedRows`.
  */
 export function checkActors (params: CheckedParam[], inner: string, options: { prefix?: string, carry?: CarriedColumn[] } = {}): string {
-  const columns = [...params.map((p) => CHECKS[p].columns), ...options.carry ?? [], 'rows'].join(', ')
-  return [options.prefix ?? '', ...params.map((p) => CHECKS[p].match), 'CALL () {', inner, '}', 'RETURN', columns].join('\n')
+  const columns = [...params.map((p) => CHECKS[p].columns), ...options.carry ?? [], 'row'].join(', ')
+  return [
+    options.prefix ?? '', ...params.map((p) => CHECKS[p].match), 'CALL () {', inner, '}',
+    'UNWIND CASE WHEN size(rows) = 0 THEN [null] ELSE rows END AS row',
+    'RETURN', columns,
+  ].join('\n')
+}
+
+/** A checkActors query's records: the first (for the checks and carried columns) and the rows. */
+export function checkedRows<T = Row> (records: Row[]): { head: Row | undefined, rows: T[] } {
+  const rows: T[] = []
+  for (const r of records) if (r.row !== null && r.row !== undefined) rows.push(r.row as T)
+  return { head: records[0], rows }
 }
 
 export interface Checked { actor: ActorRef | null, redirect: string | null }

@@ -1,12 +1,12 @@
 // Cypher for actors: listing and search, the actor with its affiliations and counts, merged-id
 // redirects, who-said-what-about and the stance matrix.
-import type { Db, Row } from '../db/db.js'
+import type { Db } from '../db/db.js'
 import { decodeCursor, encodeCursor, page } from '../lib/cursor.js'
 import { luceneQuery } from '../lib/lucene.js'
 import { matchTier } from '../lib/match-tier.js'
-import type { ActorDetail, ActorSummary } from '../schemas/api.js'
-import { STATEMENT_PROJECTION, shapeStatement, widenDate } from './statements.js'
-import { checkActors, checked, type ActorRef } from './actor-checks.js'
+import type { ActorDetail, ActorSummary, Statement } from '../schemas/api.js'
+import { STATEMENT_ROW, statementFromRow, widenDate, type StatementRow } from './statements.js'
+import { checkActors, checked, checkedRows, type ActorRef } from './actor-checks.js'
 
 // The range on a.name lets Neo4j read actors in the order of the actor_name index and stop
 // after a page, rather than sort them all.
@@ -76,9 +76,12 @@ const NEWEST_OF_PAIR = `
     WITH s ORDER BY sortDate DESC, sid DESC
     RETURN collect(s) AS newest
   }`
+// One row per embedded statement (checkActors answers each in a record of its own), with its
+// group's speaker and counts in front; a group with no statements in its row has one row.
 const GROUP_ROWS = `
-  RETURN collect({speaker: sp {.id, .name, .kind}, total: total, critical: critical, supportive: supportive, neutral: neutral,
-    statements: [s IN newest | ` + STATEMENT_PROJECTION + ']}) AS rows'
+  UNWIND CASE WHEN size(newest) = 0 THEN [null] ELSE newest END AS s
+  RETURN collect([sp.id, sp.name, sp.kind, total, critical, supportive, neutral,
+    CASE WHEN s IS NULL THEN null ELSE ` + STATEMENT_ROW + ' END]) AS rows'
 
 // The target's speakers from its tallies (repositories/tallies.ts), in the order of the
 // pair_tally_rank index: most statements first, then speaker id; a page is read and no more.
@@ -260,6 +263,9 @@ export type { ActorRef } from './actor-checks.js'
 
 type Affiliation = ActorDetail['affiliations'][number]
 
+/** A who-said-what-about row (GROUP_ROWS): the group's speaker and counts, and one of its statements. */
+type GroupRow = [string, string, ActorRef['kind'], number, number, number, number, StatementRow | null]
+
 export class ActorsRepository {
   /** `whoSaidWalkMax` 0 makes who-said-what-about read the tallies for every actor (tests). */
   constructor (private readonly db: Db, private readonly counting: CountingPlan = 'tallies', private readonly whoSaidWalkMax = WHO_SAID_WALK_MAX) {}
@@ -341,7 +347,7 @@ export class ActorsRepository {
     const since = options.since ? widenDate(options.since, 'start') : null
     const until = options.until ? widenDate(options.until, 'end') : null
     const query = this.counting === 'tallies' && since === null && until === null ? WHO_SAID_TALLIES : WHO_SAID_WALK
-    const [row] = await this.db.read(query, {
+    const { head: row, rows } = checkedRows<GroupRow>(await this.db.read(query, {
       requireId: id,
       since,
       until,
@@ -354,20 +360,20 @@ export class ActorsRepository {
       cursorId: cursor?.[1] ?? null,
       fromRank: cursor ? -Number(cursor[0]) : Number.MIN_SAFE_INTEGER,
       fetch: options.limit + 1,
-    })
+    }))
     const { actor: about, redirect } = checked(row, 'requireId')
-    const { items, next } = page((row?.rows as Row[] | undefined) ?? [], options.limit, (r) => [Number(r.total), (r.speaker as ActorRef).id])
-    return {
-      about,
-      redirect,
-      groups: items.map((r) => ({
-        speaker: r.speaker as ActorRef,
-        stance: { critical: Number(r.critical), supportive: Number(r.supportive), neutral: Number(r.neutral) },
-        total: Number(r.total),
-        statements: (r.statements as unknown[]).map((x) => shapeStatement(x as Parameters<typeof shapeStatement>[0])),
-      })),
-      next,
+    // the rows of a group come one after another, in the group's order
+    const groups: Array<{ speaker: ActorRef, stance: { critical: number, supportive: number, neutral: number }, total: number, statements: Statement[] }> = []
+    for (const [id, name, kind, total, critical, supportive, neutral, statement] of rows) {
+      let group = groups.at(-1)
+      if (group?.speaker.id !== id) {
+        group = { speaker: { id, name, kind }, stance: { critical, supportive, neutral }, total, statements: [] }
+        groups.push(group)
+      }
+      if (statement !== null) group.statements.push(statementFromRow(statement))
     }
+    const { items, next } = page(groups, options.limit, (g) => [g.total, g.speaker.id])
+    return { about, redirect, groups: items, next }
   }
 
   async stanceMatrix (filter: { speakers?: string[], targets?: string[], since?: string, until?: string }, options: { limit: number, cursor?: string }) {

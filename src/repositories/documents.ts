@@ -4,7 +4,7 @@ import type { Db } from '../db/db.js'
 import { decodeCursor, page } from '../lib/cursor.js'
 import type { Static } from '@sinclair/typebox'
 import type { DocumentDetailSchema, DocumentSummarySchema } from '../schemas/api.js'
-import { STATEMENT_PROJECTION, shapeStatement } from './statements.js'
+import { STATEMENT_ROW, statementFromRow, type StatementRow } from './statements.js'
 
 export type DocumentSummary = Static<typeof DocumentSummarySchema>
 export type DocumentDetail = Static<typeof DocumentDetailSchema>
@@ -33,7 +33,7 @@ RETURN d {
   reported: COLLECT {
     MATCH (s:Statement)-[r:REPORTED_IN]->(d)
     WITH s, r ORDER BY r.start, s.id LIMIT $maxEmbedded
-    RETURN {start: r.start, statement: ` + STATEMENT_PROJECTION + `}
+    RETURN {start: r.start, statement: ` + STATEMENT_ROW + `}
   },
   original: [(s:Statement)-[:ORIGINALLY_IN]->(d) | s {.id, .text}],
   mentioned: COLLECT {
@@ -69,11 +69,11 @@ export class DocumentsRepository {
       authors: Array<Ref & { position: number | null }>,
       addressees: Ref[],
       mentioned: Ref[]
-      reported: Array<{ start: number, statement: Parameters<typeof shapeStatement>[0] }>,
+      reported: Array<{ start: number, statement: StatementRow }>,
       original: Array<{ id: string, text: string }>
     }
     const { reported, original, mentioned, authors, addressees, text, ...rest } = d
-    const embedded = [...reported].sort((a, b) => a.start - b.start || a.statement.id.localeCompare(b.statement.id)).map((r) => shapeStatement(r.statement))
+    const embedded = [...reported].sort((a, b) => a.start - b.start || String(a.statement[0]).localeCompare(String(b.statement[0]))).map((r) => statementFromRow(r.statement))
     const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
     return {
       ...rest,

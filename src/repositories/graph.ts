@@ -2,7 +2,7 @@
 // first ring in the query that finds the start node) and
 // the shortest connections between two actors (one constant query per allowed hop count).
 import type { Db, Row } from '../db/db.js'
-import { checkActors, checked, type Checked } from './actor-checks.js'
+import { checkActors, checked, checkedRows, type Checked } from './actor-checks.js'
 
 export interface GraphNode { id: string, label: 'Actor' | 'Statement' | 'Document' | 'Topic', kind: string, name: string }
 export interface GraphEdge { source: string, target: string, type: string, stance?: 'critical' | 'supportive' | 'neutral', role?: string }
@@ -139,8 +139,7 @@ export class GraphRepository {
   async paths (from: string, to: string, maxHops: number): Promise<{ from: Checked, to: Checked, paths: Array<{ hops: number, steps: PathStep[] }> }> {
     const query = from === to ? SAME_ACTOR : PATH_QUERIES[maxHops]
     if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..4`)
-    const [result] = await this.db.read(query, { from, to })
-    const rows = (result?.rows as Row[] | undefined) ?? []
+    const { head: result, rows } = checkedRows(await this.db.read(query, { from, to }))
     const paths = rows.map((row) => {
       const nodes = row.nodes as GraphNode[]
       const rels = row.rels as Array<{ type: string, source: string, stance: string | null, role: string | null }>

@@ -1,7 +1,7 @@
 // Cypher for the stance timeline: how a speaker's statements about a target split by stance,
 // period by period (a month or a year), for the explorer's pair chart and any other client.
-import type { Db, Row } from '../db/db.js'
-import { checkActors, checked, type Checked } from './actor-checks.js'
+import type { Db } from '../db/db.js'
+import { checkActors, checked, checkedRows, type Checked } from './actor-checks.js'
 import { widenDate } from './statements.js'
 
 export type TimelineInterval = 'month' | 'year'
@@ -44,16 +44,16 @@ export class StanceTimelineRepository {
 
   /** The timeline, with the check of both actors (checkActors) from the same query. */
   async timeline (speaker: string, target: string, options: { interval: TimelineInterval, since?: string, until?: string }): Promise<StanceTimeline & { speaker: Checked, target: Checked }> {
-    const [row] = await this.db.read(TIMELINE, {
+    const { head: row, rows } = checkedRows(await this.db.read(TIMELINE, {
       speaker,
       target,
       width: WIDTH[options.interval],
       since: options.since ? widenDate(options.since, 'start') : null,
       until: options.until ? widenDate(options.until, 'end') : null,
-    })
+    }))
     const empty = () => ({ critical: 0, supportive: 0, neutral: 0, total: 0 })
     const result: StanceTimeline = { periods: [], imprecise: empty(), undated: empty() }
-    for (const r of (row?.rows as Row[] | undefined) ?? []) {
+    for (const r of rows) {
       const counts = { critical: Number(r.critical), supportive: Number(r.supportive), neutral: Number(r.neutral), total: Number(r.total) }
       if (r.period === 'undated') result.undated = counts
       else if (r.period === 'imprecise') result.imprecise = counts
