@@ -90,6 +90,7 @@ try {
     ['what was said about an actor', `/v1/actors/${enc(mid.id)}/mentions`],
     ['what was said about the hub', `/v1/actors/${enc(hub.id)}/mentions`],
     ['who said what about an actor', `/v1/who-said-what-about/${enc(mid.id)}`],
+    ['who said what about the hub', `/v1/who-said-what-about/${enc(hub.id)}`],
     ['one actor', `/v1/actors/${enc(mid.id)}`],
     ['stance matrix of two speakers', `/v1/stance-matrix?speakers=${enc(mid.id)},${enc(mid2.id)}`],
     ['stance timeline of a pair', `/v1/stance-timeline?speaker=${enc(mid.id)}&target=${enc(mid2.id)}`],
