@@ -53,6 +53,9 @@ export function contentStart (text: string, cue: Cue, end: number): number {
       // "told the lawmakers in a letter sent on Thursday that ...": jump to a nearby "that"
       const that = /^[^,.;:“”"]{0,80}?\bthat\b/.exec(rest())
       if (that) { p += that[0].length; continue }
+      // "asking her, “Where do we go?”": the hearer before a quote is not what was said
+      const toQuote = /^\s*(?:me|him|her|us|them|(?:the|a|an|his|her|their)\s+\p{L}+|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})\s*[,:]\s*(?=[“"])/u.exec(rest())
+      if (toQuote) { p += toQuote[0].length; continue }
       if (!OBJECT_FIRST.has(cue.lemma)) continue
       const obj = /^\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*){1,3}|^\s*(?:me|him|her|us|them|reporters|supporters|the\s+crowd|the\s+audience|voters|listeners|viewers|the\s+\p{L}+|an?\s+\p{L}+)\b/u.exec(rest())
       if (obj) p += obj[0].length
@@ -72,7 +75,7 @@ export function contentStart (text: string, cue: Cue, end: number): number {
 
 // a second reporting verb sharing the subject: "acknowledged that ... but argued that ..."
 // (or ", adding that ...": a participle of a reporting verb)
-const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
+const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have|\p{Ll}+ly)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
 
 interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[], all: Quote[] }
 
@@ -156,6 +159,10 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
   end = reportersTail(text, f, start, end)
+  // "says, “Don't do it,” until the shots ring out": a quote right after the verb is what was
+  // said, and the clause that a conjunction opens after it is the reporter's
+  const opening = f.major.find((q) => q.start === start && q.end < end)
+  if (opening && /^\s*(?:until|as|when|while|before|after|because|then)\b/.test(text.slice(opening.end, end))) end = opening.end
   const out: Candidate[] = []
   // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
   // ..." / "..., Smith boasted, “...”"): each token belongs to one attribution, so the first
@@ -164,7 +171,7 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
     if (c2.start <= start || c2.start >= end || c2.kind !== 'verb' || WEAK_LEMMAS.has(c2.lemma) || NOUNISH.has(c2.text.toLowerCase()) || inQuote(c2.start, f.quotes)) continue
     const subj2 = subjectBefore(text, start, c2.start)
     if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun') || subj2.start <= start) continue
-    const lead = /(?:[,;:\u2014\u2013]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
+    const lead = /(?:[,;:\u2014\u2013\u2015]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
     if (!lead || (mention && subj2.name === mention.name)) continue
     const e1 = trimEnd(text, start, start + lead.index)
     if (wordsIn(text, { start, end: e1 }) < 3) continue

@@ -136,6 +136,9 @@ const VERBS: Record<string, string[]> = {
   shout: [],
   scream: [],
   proclaim: [],
+  sing: ['sing', 'sings', 'sang', 'singing', 'sung'],
+  // only with a written thing for subject: "the letter reads", "the sign read" (findCues)
+  read: ['read', 'reads'],
 }
 
 function regular (lemma: string): string[] {
@@ -168,6 +171,9 @@ export const WEAK_LEMMAS = new Set(['express', 'detail', 'fear', 'rule', 'decide
 
 const WORD = /[\p{L}]+/gu
 
+// A written thing as the subject of "read(s)": what it says, not someone reading it.
+const DOCUMENT_BEFORE = /\b(?:the|a|an|his|her|its|their|this|that|one)\s+(?:[\p{L}’'-]+\s+){0,2}(?:letter|sign|statement|message|note|post|tweet|headline|report|e-?mail|memo|banner|caption|release|plaque|inscription|ad|notice|text|card|poster|placard|label|document|petition|resolution|order|complaint|filing|bill|article|editorial|column|story|passage|entry|page|website|line|t-shirt|shirt)\s+$/iu
+
 export function findCues (text: string, quotes: Quote[]): Cue[] {
   const cues: Cue[] = []
   const mask = insideMask(text.length, quotes)
@@ -193,6 +199,7 @@ export function findCues (text: string, quotes: Quote[]): Cue[] {
     const after = text.slice(start + word.length, start + word.length + 8)
     if (/^\s+by\b/.test(after) && /ing$/.test(lower)) continue
     if (lower === 'state' || lower === 'states') continue
+    if (lemma === 'read' && !DOCUMENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue
     cues.push({ start, end: start + word.length, text: word, lemma, kind: 'verb' })
   }
   return cues

@@ -50,7 +50,12 @@ export function findQuotes (text: string, paras: Paragraph[]): Quote[] {
         }
       } else {
         if (ch === '\u201c') { open.nested++; continue }
-        if (ch === '\u201d') { open.nested = Math.max(0, open.nested - 1); continue }
+        if (ch === '\u201d') {
+          if (open.nested > 0) { open.nested--; continue }
+          // a curly mark closing a straight quote, with no curly one open inside it (typed by
+          // hand: "Oz has a bully pulpit,” said ...): it closes where a close mark can stand
+          if (/\s/.test(prev) || !/[\s,.;:!?)]/.test(next)) continue
+        }
       }
       open.inner.push({ start: open.innerStart, end: i })
       quotes.push(makeQuote(text, open.start, i + width, open.inner, false, open.inner.length > 1 ? 'quote-multi-paragraph' : 'quote-marks'))

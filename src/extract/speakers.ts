@@ -204,7 +204,8 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
     const apposText = text.slice(appos[0]!.start, appos[appos.length - 1]!.end)
     if (!np || np.kind !== 'name') {
       // "A lawyer for the outlets, David Schulz, said": the appositive is the name
-      const named = mentionOf(text, appos, 'speaker-appositive-name')
+      // (only a phrase that is a noun phrase throughout: "one of the states suing the EPA" is not a name)
+      const named = appos.every((t, i) => npToken(t, appos[i - 1])) ? mentionOf(text, appos, 'speaker-appositive-name') : null
       const before = text.slice(toks[Math.max(0, b - 8)]!.start, toks[b]!.start).trim().match(/(?:^|[,.;:]\s*)((?:the|a|an)\s[^,.;:]+)$/i)?.[1]
       if (named && named.kind === 'name') return { ...named, ...(np ?? before ? { role: (np?.text ?? before!).replace(/^(?:the|a|an)\s+/i, '') } : {}) }
       // "Ana Ruiz, the mayor, a member of the board, said": two appositives, the

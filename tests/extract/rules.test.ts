@@ -194,3 +194,55 @@ describe('quote marks and loud verbs', () => {
     expect(s.speakers[0]!.mention).toEqual({ start: 38, end: 48, text: 'the notice' })
   })
 })
+
+describe('rules from the 2026-12-03 review of missed quotes', () => {
+  it('closes a straight open quote at a curly close mark (mixed marks typed by hand)', () => {
+    const text = '"The mayor has a huge platform, with the party behind him,” said Tom Reyes, a professor of law.'
+    const s = only(text)
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 59 } })
+    expect(s.speakers[0]).toMatchObject({ name: 'Tom Reyes', role: 'professor of law' })
+  })
+
+  it('keeps curly pairs inside a straight quote as quotes within it', () => {
+    const text = '"She called it “a farce” and left the hall," said Tom Reyes.'
+    expect(only(text)).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: 44 } })
+  })
+
+  it('does not take a clause as the name in a second appositive', () => {
+    const text = '"It is an invasion of our domain," Jane Doe, the attorney general of Kansas, one of the states suing the EPA, said.'
+    const s = only(text)
+    expect(s.evidence).toMatchObject({ start: 0, end: 34 })
+    expect(s.speakers[0]).toMatchObject({ name: 'Jane Doe', role: 'attorney general of Kansas', mention: { start: 35, end: 43 } })
+  })
+
+  it('reads "the letter reads" as the letter saying it, and a person reading as nothing', () => {
+    const s = only('"We see the schools giving parents hope," the letter reads.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', verb: 'read', evidence: { start: 0, end: 41 } })
+    expect(mention(s)).toBe('the letter')
+    expect(draft('"The Harbour at Night," Ana Ruiz reads aloud to the class.')).toEqual([])
+  })
+
+  it('takes "sings" as a verb of saying, and leaves the hearer out of the next quote', () => {
+    const text = '“Keep your hands where I can see them,” Ana Ruiz sings to the mayor before asking her, “Where do we go from here?”'
+    const d = draft(text)
+    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([
+      ['direct-quote', '“Keep your hands where I can see them,”', 'Ana Ruiz'],
+      ['direct-quote', '“Where do we go from here?”', 'Ana Ruiz'],
+    ])
+  })
+
+  it('ends a reported clause where another speaker begins after a horizontal bar', () => {
+    const text = 'When Ruiz noted that the depot had not paid rent for years \u2015 Lopez boasted, “That makes me smart.”'
+    const d = draft(text)
+    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([
+      ['paraphrase', 'that the depot had not paid rent for years', 'Ruiz'],
+      ['direct-quote', '“That makes me smart.”', 'Lopez'],
+    ])
+  })
+
+  it('splits at a second verb after "and" and an adverb', () => {
+    const text = 'She urges her brother to leave the boat and repeatedly says, "Do not jump," until the siren stops.'
+    const d = draft(text)
+    expect(d.map((s) => [s.attribution, s.evidence.text])).toContainEqual(['direct-quote', '"Do not jump,"'])
+  })
+})
