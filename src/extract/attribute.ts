@@ -243,7 +243,7 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       const after0 = f.major.filter((q) => q.start >= cue.end)
       const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
       // ("“A,” he said, but “B.”": a bare conjunction keeps the speaker's words going)
-      const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)\s*$/.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
+      const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)(?:\s+(?:still|also|then|later|even|\p{Ll}+ly))?\s*$/u.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
       const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
       const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
       if (second) {
@@ -296,8 +296,9 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       // the second half of a split quote: "“A,” he said. “B.”" is one statement
       // (and so is "Smith said the plan was sound. “We checked it twice.”" in one paragraph:
       // the quote goes on with what the sentence before reported)
-      const between = text.slice(prev.content.end, first.start)
-      if (prev.paragraph === f.sentence.paragraph && prev.cue.kind === 'verb' && !QUOTE_MARK.test(between) && (prev.attribution === 'direct-quote' || prev.sentence === s.index - 1)) {
+      // (a title or a nickname in quotes between them does not end it: “A,” Reyes said on “Coffee Hour.” “B.”)
+      const quoteBetween = f.all.some((q) => q.major && q.start >= prev.content.end && q.end <= first.start)
+      if (prev.paragraph === f.sentence.paragraph && prev.cue.kind === 'verb' && !quoteBetween && (prev.attribution === 'direct-quote' || prev.sentence === s.index - 1)) {
         prev.content = { start: prev.content.start, end: content.end }
         prev.quoted = [...prev.quoted, ...f.major.flatMap((q) => q.inner)]
         if (prev.attribution === 'paraphrase' && quotedShare(text, prev.content, f.all) >= DIRECT_SHARE) {

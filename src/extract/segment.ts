@@ -41,7 +41,7 @@ export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): S
       // "“Why now?” Clinton asked." is one sentence: a question or exclamation in quotes, then its speaker
       if (/[?!]["”]$/.test(m[0]) && SPEAKER_NEXT.test(text.slice(end, Math.min(p.end, end + 80)))) continue
       if (m[0].startsWith('.')) {
-        const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? ''
+        const word = /(?<![\p{L}\p{N}])([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? ''
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue
       }
       push(out, text, { start, end }, p.index)

@@ -245,4 +245,19 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
     const d = draft(text)
     expect(d.map((s) => [s.attribution, s.evidence.text])).toContainEqual(['direct-quote', '"Do not jump,"'])
   })
+
+  it('ends a sentence after a decade ("the 1970s."), so the next quote goes on the split quote', () => {
+    const text = '"It was a good deal for the port," said Tom Reyes, a professor who has sued shipping firms since the 1970s. "This company shed its debts."'
+    expect(only(text)).toMatchObject({ attribution: 'direct-quote', rule: 'quote-verb-speaker-after-split', evidence: { start: 0, end: text.length } })
+  })
+
+  it('joins the halves of a split quote across a title in quotes', () => {
+    const text = '“He is right,” Tom Reyes said on “Coffee Hour.” “There is a lot of frustration.”'
+    expect(only(text)).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: text.length } })
+  })
+
+  it('keeps a quote going after "and" with an adverb ("Lopez said, and still “...”")', () => {
+    const text = 'Ruiz "got a deal," Lopez said, and still "got to sit in on the interview."'
+    expect(only(text)).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: text.length } })
+  })
 })
