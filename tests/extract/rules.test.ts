@@ -260,4 +260,10 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
     const text = 'Ruiz "got a deal," Lopez said, and still "got to sit in on the interview."'
     expect(only(text)).toMatchObject({ attribution: 'direct-quote', evidence: { start: 0, end: text.length } })
   })
+
+  it('calls a clause direct when a short quote of two words or more is most of it', () => {
+    expect(only('Ruiz called the plan "a shameless giveaway" again.')).toMatchObject({ attribution: 'direct-quote', evidence: { text: 'the plan "a shameless giveaway" again' } })
+    // a one-word scare quote does not make it direct
+    expect(only('Ruiz called the plan "shameless" again.')).toMatchObject({ attribution: 'paraphrase' })
+  })
 })
