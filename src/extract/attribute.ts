@@ -79,6 +79,8 @@ export function contentStart (text: string, cue: Cue, end: number): number {
 
 // a second reporting verb sharing the subject: "acknowledged that ... but argued that ..."
 // (or ", adding that ...": a participle of a reporting verb)
+// "and" and a verb in the past after a closed quote: the subject's next act ("... and left")
+const NEXT_ACT = /^\s+(?:and|but)\s+(?:then\s+)?(\p{Ll}+ed|left|went|made|took|gave|got|came|kept|held|began|ran|sat|stood|won|lost|met|led|spent|sent|paid|put|set|cut|walked)\b/u
 const CONJ_VERB = /(?:(?:,\s*|\s+)(?:but|and|while|yet)\s+(?:(?:also|then|later|still|has|had|have|\p{Ll}+ly)\s+)?|,\s*(?:(?:also|later|then|before|while|even)\s+)?(?=\p{Ll}+ing\b))([\p{L}]+)\b/gu
 
 interface Frame { sentence: Sentence, quotes: Quote[], major: Quote[], all: Quote[] }
@@ -167,6 +169,11 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // said, and the clause that a conjunction opens after it is the reporter's
   const opening = f.major.find((q) => q.start === start && q.end < end)
   if (opening && /^\s*(?:until|as|when|while|before|after|because|then)\b/.test(text.slice(opening.end, end))) end = opening.end
+  // 'urged voters to “vote your conscience” and left the stage': the subject's next act, after
+  // the quote closed, is not part of what was said
+  const closing = f.quotes.find((q) => q.end > start && q.end < end && wordCount(text, q) >= MIN_WORDS &&
+    NEXT_ACT.test(text.slice(q.end, end)) && !lemmaOf(NEXT_ACT.exec(text.slice(q.end, end))![1]!))
+  if (closing) end = closing.end
   const out: Candidate[] = []
   // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
   // ..." / "..., Smith boasted, “...”"): each token belongs to one attribution, so the first
@@ -176,12 +183,15 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
     const subj2 = subjectBefore(text, start, c2.start)
     if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun') || subj2.start <= start) continue
     const lead = /(?:[,;:\u2014\u2013\u2015]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
-    if (!lead || (mention && subj2.name === mention.name)) continue
-    const e1 = trimEnd(text, start, start + lead.index)
-    if (wordsIn(text, { start, end: e1 }) < 3) continue
+    // ("footage of Ruiz saying, “...”": a named speaker's participle and the quote it opens)
+    const saying = /ing$/.test(c2.text) && /^[^.;“”"]{0,60}?[,:]\s*[“"]/.test(text.slice(c2.end, end))
+    if ((!lead && !saying) || (mention && subj2.name === mention.name)) continue
+    const e1 = trimEnd(text, start, lead ? start + lead.index : subj2.start)
+    const firstWords = wordsIn(text, { start, end: e1 })
+    if (firstWords < 3 && !saying) continue
     let e2 = e1
     if (QUOTE_MARK.test(text[e2] ?? '') && quotedShare(text, { start, end: e2 + 1 }, f.quotes) > 0) e2++
-    out.push(candidate(text, f, cue, mention, { start, end: e2 }, rule))
+    if (lead && firstWords >= 3) out.push(candidate(text, f, cue, mention, { start, end: e2 }, rule))
     out.push(...clauseAfter(text, f, c2, subj2, 'embedded-second-speaker', cues))
     return out
   }

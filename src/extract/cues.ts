@@ -137,6 +137,10 @@ const VERBS: Record<string, string[]> = {
   scream: [],
   proclaim: [],
   sing: ['sing', 'sings', 'sang', 'singing', 'sung'],
+  exhort: [],
+  characterize: [],
+  characterise: [],
+  brand: [],
   // only with a written thing for subject: "the letter reads", "the sign read" (findCues)
   read: ['read', 'reads'],
 }
@@ -161,13 +165,13 @@ export function lemmaOf (form: string): string | undefined {
 export const INVERTIBLE = new Set(['say', 'shout', 'yell', 'scream', 'chant', 'add', 'write', 'ask', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'argue', 'insist', 'declare', 'warn', 'conclude', 'concede', 'counter', 'joke', 'quip', 'remark', 'observe', 'state', 'tweet', 'suggest', 'claim', 'report', 'tell', 'announce', 'predict', 'caution', 'boast', 'complain', 'admit', 'acknowledge', 'confirm', 'emphasize', 'stress', 'maintain', 'contend', 'assert'])
 
 /** Bare forms that are as often nouns ("his cybersecurity plan", "the report"): a verb only after a name, pronoun or role. */
-export const NOUNISH = new Set(['plan', 'plans', 'support', 'supports', 'offer', 'offers', 'push', 'pushes', 'label', 'labels', 'report', 'reports', 'call', 'calls', 'claim', 'claims', 'post', 'posts', 'show', 'shows', 'attack', 'attacks', 'echo', 'echoes', 'highlight', 'highlights', 'welcome', 'question', 'questions', 'demand', 'demands', 'pledge', 'pledges', 'promise', 'promises', 'vow', 'vows', 'estimate', 'estimates', 'worry', 'worries', 'hope', 'hopes', 'charge', 'charges', 'counter', 'joke', 'jokes', 'boast', 'tweet', 'tweets', 'note', 'notes', 'state', 'states', 'reference', 'references', 'mention', 'mentions', 'comment', 'comments', 'reply', 'replies', 'dismiss', 'defend', 'blame', 'mock', 'cite', 'find', 'finds', 'feel', 'want', 'know', 'seek', 'quip', 'add', 'stress', 'concern', 'talk', 'talks', 'comment', 'comments', 'detail', 'details', 'fear', 'fears', 'rule', 'rules', 'speaking'])
+export const NOUNISH = new Set(['plan', 'plans', 'support', 'supports', 'offer', 'offers', 'push', 'pushes', 'label', 'labels', 'report', 'reports', 'call', 'calls', 'claim', 'claims', 'post', 'posts', 'show', 'shows', 'attack', 'attacks', 'echo', 'echoes', 'highlight', 'highlights', 'welcome', 'question', 'questions', 'demand', 'demands', 'pledge', 'pledges', 'promise', 'promises', 'vow', 'vows', 'estimate', 'estimates', 'worry', 'worries', 'hope', 'hopes', 'charge', 'charges', 'counter', 'joke', 'jokes', 'boast', 'tweet', 'tweets', 'note', 'notes', 'state', 'states', 'reference', 'references', 'mention', 'mentions', 'comment', 'comments', 'reply', 'replies', 'dismiss', 'defend', 'blame', 'mock', 'cite', 'find', 'finds', 'feel', 'want', 'know', 'seek', 'quip', 'add', 'stress', 'concern', 'talk', 'talks', 'comment', 'comments', 'detail', 'details', 'fear', 'fears', 'rule', 'rules', 'speaking', 'brand', 'brands'])
 
 /** Verbs whose first object is the hearer ("told reporters that ..."), skipped before the content. */
 export const HEARER_VERBS = new Set(['tell', 'ask', 'warn', 'urge', 'remind', 'assure', 'inform'])
 
 /** Lemmas that mostly report a belief or finding, not an utterance (lower confidence). */
-export const WEAK_LEMMAS = new Set(['express', 'detail', 'fear', 'rule', 'decide', 'attack', 'support', 'oppose', 'plan', 'decline', 'know', 'reject', 'echo', 'liken', 'disclose', 'offer', 'understand', 'refuse', 'intend', 'threaten', 'blame', 'defend', 'dismiss', 'mock', 'applaud', 'endorse', 'welcome', 'condemn', 'decry', 'push', 'seek', 'encourage', 'highlight', 'label', 'dub', 'think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
+export const WEAK_LEMMAS = new Set(['express', 'detail', 'fear', 'rule', 'decide', 'attack', 'support', 'oppose', 'plan', 'decline', 'know', 'reject', 'echo', 'liken', 'disclose', 'offer', 'understand', 'refuse', 'intend', 'threaten', 'blame', 'defend', 'dismiss', 'mock', 'applaud', 'endorse', 'welcome', 'condemn', 'decry', 'push', 'seek', 'encourage', 'highlight', 'label', 'dub', 'brand', 'characterize', 'characterise', 'think', 'find', 'show', 'feel', 'hope', 'expect', 'want', 'believe', 'call', 'describe', 'cite', 'question', 'continue', 'post', 'point', 'agree'])
 
 const WORD = /[\p{L}]+/gu
 

@@ -266,4 +266,20 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
     // a one-word scare quote does not make it direct
     expect(only('Ruiz called the plan "shameless" again.')).toMatchObject({ attribution: 'paraphrase' })
   })
+
+  it('reads exhort, brand and characterize as verbs of saying', () => {
+    expect(only('Japan branded the regime an "outlaw nation in the region."')).toMatchObject({ attribution: 'direct-quote', verb: 'brand' })
+    expect(only('He characterized the mayor as, “a little desperate there, jumping in all the time.”')).toMatchObject({ attribution: 'direct-quote', verb: 'characterize' })
+    expect(only('Ruiz exhorted voters to "vote your conscience" at the rally.')).toMatchObject({ verb: 'exhort' })
+  })
+
+  it('ends the content at a closed quote followed by the subject’s next act ("and left")', () => {
+    const s = only('Ruiz exhorted voters to "vote your conscience" and left the stage.')
+    expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { text: 'voters to "vote your conscience"' } })
+  })
+
+  it('takes a named speaker’s "saying, “...”" inside another clause as their quote', () => {
+    const d = draft('The ad ends with footage of Ruiz saying during the debate, “That makes me smart,” as the crowd laughs.')
+    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([['direct-quote', '“That makes me smart,”', 'Ruiz']])
+  })
 })
