@@ -50,3 +50,21 @@ describe('ranking', () => {
     expect((await searchActors('Blackburn'))[0]).toMatchObject({ type: 'actor', id: 'marsha-blackburn' })
   })
 })
+
+describe('pages of /v1/search', () => {
+  // Statements rank by score alone, so the query reads only those that can reach the page asked
+  // for (and every hit tied with the last of them): paging must give the one long list, in order.
+  it.each(['TikTok', 'the', 'data'])('q=%s: pages of 3 join up to the list of 100, nothing twice, nothing skipped', async (q) => {
+    type Page = { items: Array<{ type: string, id: string, score: number }>, next: string | null }
+    const whole = (await getOk<Page>(app, `/v1/search?q=${q}&limit=100`)).items
+    expect(whole.filter((h) => h.type === 'statement').length).toBeGreaterThan(6)
+    const paged: Page['items'] = []
+    let url: string | null = `/v1/search?q=${q}&limit=3`
+    for (let i = 0; url && i < 50; i++) {
+      const page: Page = await getOk<Page>(app, url)
+      paged.push(...page.items)
+      url = page.next ? `/v1/search?q=${q}&limit=3&cursor=${encodeURIComponent(page.next)}` : null
+    }
+    expect(paged.map((h) => `${h.type}:${h.id}`)).toEqual(whole.map((h) => `${h.type}:${h.id}`))
+  })
+})
