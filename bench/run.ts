@@ -63,6 +63,7 @@ interface Options {
   writePagecache: string
   tsx?: boolean
   exportsOnly?: boolean
+  exports: boolean
   out: string
 }
 
@@ -95,6 +96,7 @@ const program = new Command('bench')
   .option('--write-heap <size>', 'heap of the write benchmark\'s Neo4j', '3g')
   .option('--write-pagecache <size>', 'page cache of the write benchmark\'s Neo4j', '4g')
   .option('--tsx', 'run the API from source through tsx instead of the compiled build')
+  .option('--no-exports', 'skip GET /v1/export after the reads (minutes per format at 1M)')
   .option('--exports-only', 'per size: load the graph, start the API and measure only GET /v1/export in each format (no reads, peers, profiles or writes); writes results/export.json and export.md')
   .option('--formats <list>', `export formats to measure, in this order (default ${EXPORT_BENCH_FORMATS.join(',')})`)
   .option('--out <dir>', 'results folder', join(ROOT, 'bench', 'results'))
@@ -421,7 +423,7 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
     // Export throughput and the API's memory while it streams the whole graph in each format.
     let exports: SizeResult['exports'] = []
     try {
-      exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, formats: exportFormats })
+      if (opts.exports) exports = await benchExport({ base: api.base, pid: api.child.pid, repeat: 1, log, formats: exportFormats })
     } catch (err) {
       servers.incidents.push(`export: ${String(err).slice(0, 500)}`)
     }
