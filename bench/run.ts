@@ -195,6 +195,30 @@ function graphqlTarget (base: string, q: { query: string, variables: Record<stri
   return { url: `${base}/graphql`, method: 'POST' as const, body: JSON.stringify({ query: q.query, variables: q.variables }), headers: { 'content-type': 'application/json', accept: 'application/json' } }
 }
 
+/**
+ * Every variant of every endpoint, in turn, for `seconds` before anything is measured: a Neo4j
+ * the bench has just started runs its first queries before the JVM has compiled them, and the
+ * endpoints measured first paid for it (1M, mid actor's statements about, by hand: 16.8 ms of
+ * Neo4j CPU per request over the first 200 requests, 4.6 ms from the third round of 200 on,
+ * and the hub's, measured minutes later, 3.7 ms).
+ */
+async function warmUp (servers: Servers, eps: Endpoint[], seconds: number): Promise<number> {
+  const deadline = performance.now() + seconds * 1000
+  let rounds = 0
+  while (performance.now() < deadline) {
+    for (const ep of eps) {
+      await (await fetch(servers.api.base + ep.path)).arrayBuffer()
+      await ep.driver(servers.repos)
+      if (servers.graphql && !('unsupported' in ep.graphql)) {
+        const t = graphqlTarget(servers.graphql.base, ep.graphql)
+        await (await fetch(t.url, { method: 'POST', body: t.body, headers: t.headers })).arrayBuffer()
+      }
+    }
+    rounds++
+  }
+  return rounds
+}
+
 async function checkAnswers (api: ApiProcess, graphqlBase: string | null, eps: Endpoint[]): Promise<AnswerCheck[]> {
   const out: AnswerCheck[] = []
   for (const ep of eps) {
@@ -352,6 +376,9 @@ async function benchSize (label: string, apiMode: ApiMode, profileHere: boolean)
       if (a.status !== 200) throw new Error(`${a.url} answered ${a.status}`)
     }
     const hubAnswers = measureHub ? await checkAnswers(api, graphql?.base ?? null, hubEps) : []
+    const warmSeconds = quick ? 3 : 20
+    const warmed = await warmUp(servers, [...eps, ...(measureHub ? hubEps : [])], warmSeconds)
+    log(`  warmed up: every endpoint ${warmed} times (API, driver and GraphQL) over ${warmSeconds} s`)
 
     const runs: RunRow[] = []
     for (const c of connections) {
