@@ -25,8 +25,8 @@ export const DIRECT_SHARE = 0.5
 export const DIRECT_SHARE_LONG = 0.4
 export const LONG_QUOTE_WORDS = 8
 // A scare quote or a title of two words or more counts too when it is most of the clause
-// ("called them “lone wolves”"): the statement stands on its cue either way, and the quote is
-// its words (bench: direct quotes correct 390 -> 395, drafted 509 -> 518).
+// ("called the plan “a shameless giveaway” again"): the statement stands on its cue either way,
+// and the quote is its words (bench: direct quotes correct 390 -> 395, drafted 509 -> 518).
 const MIN_WORDS = 2
 const wordCount = (text: string, q: Quote): number => q.inner.reduce((n, r) => n + (text.slice(r.start, r.end).match(/[\p{L}\d]+(?:[’'-][\p{L}\d]+)*/gu)?.length ?? 0), 0)
 
@@ -171,8 +171,11 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   if (opening && /^\s*(?:until|as|when|while|before|after|because|then)\b/.test(text.slice(opening.end, end))) end = opening.end
   // 'urged voters to “vote your conscience” and left the stage': the subject's next act, after
   // the quote closed, is not part of what was said
-  const closing = f.quotes.find((q) => q.end > start && q.end < end && wordCount(text, q) >= MIN_WORDS &&
-    NEXT_ACT.test(text.slice(q.end, end)) && !lemmaOf(NEXT_ACT.exec(text.slice(q.end, end))![1]!))
+  const closing = f.quotes.find((q) => {
+    if (q.end <= start || q.end >= end || wordCount(text, q) < MIN_WORDS) return false
+    const act = NEXT_ACT.exec(text.slice(q.end, end))
+    return act !== null && !lemmaOf(act[1]!)
+  })
   if (closing) end = closing.end
   const out: Candidate[] = []
   // another speaker's attribution inside the clause ("... that taxes rose, and Smith said that
