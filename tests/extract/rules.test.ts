@@ -12,6 +12,8 @@ const only = (text: string): DraftStatement => {
 }
 const span = (s: DraftStatement): [number, number, string] => [s.evidence.start, s.evidence.end, s.evidence.text]
 const mention = (s: DraftStatement): string | undefined => s.speakers[0]?.mention.text
+/** Each drafted statement as [attribution, evidence text, speaker mention]. */
+const drafted = (text: string): Array<[string, string, string | undefined]> => draft(text).map((s) => [s.attribution, s.evidence.text, mention(s)])
 
 describe('speakers that are not names', () => {
   it('takes a common noun with its determiner before a sure verb of saying', () => {
@@ -224,8 +226,7 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
 
   it('takes "sings" as a verb of saying, and leaves the hearer out of the next quote', () => {
     const text = '“Keep your hands where I can see them,” Ana Ruiz sings to the mayor before asking her, “Where do we go from here?”'
-    const d = draft(text)
-    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([
+    expect(drafted(text)).toEqual([
       ['direct-quote', '“Keep your hands where I can see them,”', 'Ana Ruiz'],
       ['direct-quote', '“Where do we go from here?”', 'Ana Ruiz'],
     ])
@@ -233,8 +234,7 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
 
   it('ends a reported clause where another speaker begins after a horizontal bar', () => {
     const text = 'When Ruiz noted that the depot had not paid rent for years \u2015 Lopez boasted, “That makes me smart.”'
-    const d = draft(text)
-    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([
+    expect(drafted(text)).toEqual([
       ['paraphrase', 'that the depot had not paid rent for years', 'Ruiz'],
       ['direct-quote', '“That makes me smart.”', 'Lopez'],
     ])
@@ -279,7 +279,6 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
   })
 
   it('takes a named speaker’s "saying, “...”" inside another clause as their quote', () => {
-    const d = draft('The ad ends with footage of Ruiz saying during the debate, “That makes me smart,” as the crowd laughs.')
-    expect(d.map((s) => [s.attribution, s.evidence.text, mention(s)])).toEqual([['direct-quote', '“That makes me smart,”', 'Ruiz']])
+    expect(drafted('The ad ends with footage of Ruiz saying during the debate, “That makes me smart,” as the crowd laughs.')).toEqual([['direct-quote', '“That makes me smart,”', 'Ruiz']])
   })
 })
