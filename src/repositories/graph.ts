@@ -1,5 +1,5 @@
-// Cypher for graph views: an id's neighbourhood (breadth-first, one bounded query per ring, the
-// first ring in the query that finds the start node) and
+// Cypher for graph views: an id's neighbourhood (breadth-first, every ring bounded, in the query
+// that finds the start node) and
 // the shortest connections between two actors (one constant query per allowed hop count).
 import type { Db } from '../db/db.js'
 import { checkActors, checked, checkedRows, type Checked } from './actor-checks.js'
@@ -19,30 +19,51 @@ type RingRow = [string, string, string, string, GraphEdge['stance'] | null, stri
 
 const REL_TYPES = 'SAID|ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|AFFILIATED_WITH|PUBLISHED_BY|AUTHORED_BY|ADDRESSED_TO|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS'
 
-// The start node and its first ring in one query (depth 1, the default, is one round trip; each
-// further ring is one more).
-const FIND_START = `
+// The start node and every ring in one query (one round trip whatever the depth; a query per
+// ring cost a managed transaction's round trip each, about 1 ms). Each ring walks from the
+// frontier: the previous ring's nodes not seen before, in the order they came, as many as the
+// limit still has room for (the order the code below adds them in, so both agree on the nodes).
+// LIMIT takes no variables, so a ring reads at most $fetch relationships (what the first needs,
+// the most any ring may) and keeps as many as its room allows; and an aggregation may not use a
+// variable it does not group by, so the slices are taken outside the subqueries.
+const RING_ROW = '[elementId(n), startNode(r).id, endNode(r).id, type(r), r.stance, coalesce(r.role, r.type), ' + NODE_ROW + ']'
+const NEIGHBOURHOOD_START = `
 CALL () {
   MATCH (n:Actor {id: $id}) RETURN n
   UNION MATCH (n:Statement {id: $id}) RETURN n
   UNION MATCH (n:Document {id: $id}) RETURN n
   UNION MATCH (n:Topic {id: $id}) RETURN n
 }
-WITH n LIMIT 1
-WITH n, elementId(n) AS startElement
-CALL (startElement) {
-  MATCH (start) WHERE elementId(start) = startElement
-  MATCH (start)-[r:` + REL_TYPES + `]-(n)
+WITH n AS start LIMIT 1
+WITH start, [] AS rings, [elementId(start)] AS frontier, [elementId(start)] AS seen`
+const NEIGHBOURHOOD_RING = `
+CALL (frontier) {
+  MATCH (x) WHERE elementId(x) IN frontier
+  MATCH (x)-[r:` + REL_TYPES + `]-(n)
   WITH r, n LIMIT $fetch
-  RETURN collect([elementId(n), startNode(r).id, endNode(r).id, type(r), r.stance, coalesce(r.role, r.type), ` + NODE_ROW + `]) AS ring
+  RETURN collect([r, n]) AS found
 }
-RETURN elementId(n) AS element, ` + NODE_ROW + ' AS node, ring'
-
-const EXPAND = `
-MATCH (n) WHERE elementId(n) IN $frontier
-MATCH (n)-[r:` + REL_TYPES + `]-(m)
-WITH r, m AS n LIMIT $fetch
-RETURN collect([elementId(n), startNode(r).id, endNode(r).id, type(r), r.stance, coalesce(r.role, r.type), ` + NODE_ROW + ']) AS ring'
+WITH start, rings, seen, found, (CASE WHEN $limit - size(seen) > 1 THEN $limit - size(seen) ELSE 1 END) * 4 + 1 AS room
+CALL (found, room) {
+  UNWIND found[..room] AS pair
+  WITH pair[0] AS r, pair[1] AS n
+  RETURN collect(` + RING_ROW + `) AS ring
+}
+CALL (ring, seen) {
+  UNWIND ring AS row
+  WITH DISTINCT row[0] AS element WHERE NOT element IN seen
+  RETURN collect(element) AS fresh
+}
+WITH start, rings + [ring] AS rings, seen, fresh[..($limit - size(seen))] AS frontier
+WITH start, rings, seen + frontier AS seen, frontier`
+const NEIGHBOURHOOD_END = `
+CALL (start) {
+  WITH start AS n
+  RETURN ` + NODE_ROW + ` AS node
+}
+RETURN elementId(start) AS element, node, rings`
+/** The query for a neighbourhood of `depth` rings (1 to 3): the start node and its rings. */
+const NEIGHBOURHOOD: Record<number, string> = Object.fromEntries([1, 2, 3].map((depth) => [depth, NEIGHBOURHOOD_START + NEIGHBOURHOOD_RING.repeat(depth) + NEIGHBOURHOOD_END]))
 
 // Shortest paths in a stable order (the ids, then the relationship types along them), so the
 // same graph always gives the same 10.
@@ -94,19 +115,18 @@ export class GraphRepository {
   constructor (private readonly db: Db) {}
 
   async neighbourhood (id: string, depth: number, limit: number): Promise<{ nodes: GraphNode[], edges: GraphEdge[], truncated: boolean } | null> {
+    const query = NEIGHBOURHOOD[depth]
+    if (!query) throw new RangeError(`depth ${depth} is outside 1..3`)
     // Fetch a few more relationships than nodes we may still add; one more tells whether we cut.
     const fetchFor = (room: number): number => Math.max(room, 1) * 4 + 1
-    const [start] = await this.db.read(FIND_START, { id, fetch: fetchFor(limit - 1) })
+    const [start] = await this.db.read(query, { id, limit, fetch: fetchFor(limit - 1) })
     if (!start) return null
     const nodes = new Map<string, GraphNode>([[String(start.element), nodeFromRow(start.node as unknown[])]])
     const edges = new Map<string, GraphEdge>()
-    let frontier = [String(start.element)]
     let truncated = false
-    for (let level = 0; level < depth && frontier.length > 0; level++) {
+    // Each ring was read from the one before's new nodes, which this loop adds in the same order.
+    for (const rows of start.rings as RingRow[][]) {
       const fetch = fetchFor(limit - nodes.size)
-      // the first ring came with the start node
-      const rows = (level === 0 ? start.ring : (await this.db.read(EXPAND, { frontier, fetch }))[0]?.ring ?? []) as RingRow[]
-      const next: string[] = []
       for (const [element, source, target, type, stance, role, node] of rows) {
         if (!nodes.has(element)) {
           if (nodes.size >= limit) {
@@ -114,7 +134,6 @@ export class GraphRepository {
             continue
           }
           nodes.set(element, nodeFromRow(node))
-          next.push(element)
         }
         const edge: GraphEdge = { source, target, type }
         if (stance) edge.stance = stance
@@ -122,7 +141,6 @@ export class GraphRepository {
         edges.set(`${edge.source} ${edge.type} ${edge.target}`, edge)
       }
       if (rows.length >= fetch) truncated = true
-      frontier = next
     }
     const ids = new Set([...nodes.values()].map((n) => n.id))
     const [center, ...rest] = [...nodes.values()]
