@@ -7,8 +7,19 @@ export function toPlain (value: unknown): unknown {
   if (value === null || value === undefined) return null
   // strings and numbers first: most values are (the driver returns plain numbers, see createDriver)
   if (typeof value !== 'object') return value
+  // Lists and maps are converted in place: each record's values are decoded for that record
+  // alone (db.ts passes nothing else), and copying every list and map of a page of statements
+  // cost allocation and collection for no gain.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i])
+    return value
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>
+    for (const k of Object.keys(map)) map[k] = toPlain(map[k])
+    return map
+  }
   if (isInt(value)) return (value as Integer).toNumber()
-  if (Array.isArray(value)) return value.map(toPlain)
   if (
     neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) ||
     neo4j.isTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isDuration(value as never)
@@ -16,7 +27,7 @@ export function toPlain (value: unknown): unknown {
     return String(value)
   }
   if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
-    return toPlain((value as { properties: unknown }).properties)
+    return toPlain({ ...(value as { properties: Record<string, unknown> }).properties })
   }
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v)
