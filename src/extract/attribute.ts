@@ -136,7 +136,11 @@ function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, c
   // a quote that runs on into the next paragraphs takes the evidence with it
   const runOn = f.major.find((q) => q.start >= content.start && q.start < content.end && q.end > content.end)
   if (runOn) content = { start: content.start, end: runOn.end }
-  const share = quotedShare(text, content, f.quotes)
+  // Reported speech introduced by "that" ("said that Machado was “disgusting”") is indirect
+  // speech with quoted words: its share of quoted words is counted over the clause with its
+  // "that", as the corpus annotates the content (the evidence itself still starts after it).
+  const that = /\bthat\s+$/i.exec(text.slice(Math.max(0, content.start - 6), content.start))
+  const share = quotedShare(text, that ? { start: content.start - that[0].length, end: content.end } : content, f.quotes)
   const inside = f.quotes.filter((q) => (q.major || wordCount(text, q) >= MIN_WORDS) && q.start < content.end && q.end > content.start)
   const long = inside.some((q) => wordCount(text, q) >= LONG_QUOTE_WORDS)
   const direct = forceDirect || (inside.length > 0 && share >= (long ? DIRECT_SHARE_LONG : DIRECT_SHARE))

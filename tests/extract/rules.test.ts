@@ -281,4 +281,13 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
   it('takes a named speaker’s "saying, “...”" inside another clause as their quote', () => {
     expect(drafted('The ad ends with footage of Ruiz saying during the debate, “That makes me smart,” as the crowd laughs.')).toEqual([['direct-quote', '“That makes me smart,”', 'Ruiz']])
   })
+
+  it('counts a "that" clause’s "that" in its quoted share: quoted words in reported speech stay a paraphrase', () => {
+    // after "in the early hours" the content starts past its "that", and without it the clause
+    // is just over half quoted (14 of 27 letters)
+    expect(only('Ruiz wrote in the early hours that Lopez was “dishonest” and “a fake” and went to bed.'))
+      .toMatchObject({ attribution: 'paraphrase', evidence: { text: 'Lopez was “dishonest” and “a fake”' } })
+    // a quote that is most of the clause, "that" and all, is still direct
+    expect(only('Ruiz wrote in the early hours that Lopez was “a dishonest man who lies to everyone” and went to bed.')).toMatchObject({ attribution: 'direct-quote' })
+  })
 })
