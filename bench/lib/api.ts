@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { ROOT } from './instances.js'
 import { freePort, runCommand, startChild, waitForHttp, type Child } from './proc.js'
+import { NODE_FLAGS } from '../../src/runtime-flags.js'
 
 // BENCH_BUILD_DIR moves it, for a git worktree whose node_modules is a link to another
 // checkout's: there the default would share (and overwrite) that checkout's build.
@@ -72,9 +73,9 @@ export async function startApi (mode: ApiMode, neo4jUri: string, extraEnv: Recor
     ...extraEnv,
   }
   const [command, args] = entry
-    ? ['node', [entry]] as const
+    ? ['node', [...NODE_FLAGS, entry]] as const
     : mode.kind === 'built'
-      ? ['node', [join(BUILD_DIR, 'dist', 'src', 'start.js')]] as const
+      ? ['node', [...NODE_FLAGS, join(BUILD_DIR, 'dist', 'src', 'start.js')]] as const
       : ['node', ['--import', 'tsx', join(ROOT, 'src', 'start.ts')]] as const
   const started = performance.now()
   const child = startChild('API', command, [...args], env)
