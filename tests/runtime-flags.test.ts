@@ -1,5 +1,6 @@
 // The API runs under the same V8 flags however it is started (src/runtime-flags.ts): by
 // `npm start`, by the Docker image, and by the benchmark (which imports NODE_FLAGS itself).
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { NODE_FLAGS } from '../src/runtime-flags.js'
@@ -15,8 +16,7 @@ describe('the API process flags', () => {
     expect(cmd && JSON.parse(cmd)).toEqual(['node', ...NODE_FLAGS, 'dist/src/start.js'])
   })
 
-  it('node accepts each flag', async () => {
-    const { execFileSync } = await import('node:child_process')
+  it('node accepts each flag', () => {
     expect(execFileSync(process.execPath, [...NODE_FLAGS, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' })).toBe('ok')
   })
 })
