@@ -145,7 +145,9 @@ function candidate (text: string, f: Frame, cue: Cue, mention: Mention | null, c
   const long = inside.some((q) => wordCount(text, q) >= LONG_QUOTE_WORDS)
   const direct = forceDirect || (inside.length > 0 && share >= (long ? DIRECT_SHARE_LONG : DIRECT_SHARE))
   return {
-    attribution: cue.kind === 'according-to' ? 'according-to' : direct ? 'direct-quote' : 'paraphrase',
+    // the speaker's own words in quote marks are a direct quote whatever the cue (graph-seed/README.md):
+    // "According to Limbaugh, “...”" too
+    attribution: direct ? 'direct-quote' : cue.kind === 'according-to' ? 'according-to' : 'paraphrase',
     cue,
     mention,
     content,
@@ -237,50 +239,60 @@ function reportersTail (text: string, f: Frame, start: number, end: number): num
 function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[]): Candidate[] {
   const s = f.sentence
   const first = f.major[0]!
-  for (const cue of cues) {
-    if (cue.kind === 'according-to') continue
-    const before = f.quotes.filter((q) => q.end <= cue.start)
-    const lastBefore = before[before.length - 1]
-    const nextAfter = f.quotes.find((q) => q.start >= cue.end)
-    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
-    const objTo = nextAfter ? nextAfter.start : s.end
-    const obj = subj || !INVERTIBLE.has(cue.lemma) ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
-    const mention = nounishOk(cue, subj) ? subj ?? obj : obj
-    if (!mention) continue
-    const majorBefore = f.major.filter((q) => q.end <= cue.start)
-    const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
-    const gapEnd = Math.min(cue.start, mention.start)
-    // (a plain modifier may open the speaker phrase: "“...,” veteran nurse Ana Lopez said")
-    if (majorBefore.length && /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u.test(text.slice(gapStart, gapEnd))) {
+  // Two passes: a quote closed by its own attribution ("“...,” the union wrote") first, then a
+  // speaker before the quote ("it said Molloy would ...: “...”" loses to the union's "wrote")
+  for (const pass of [0, 1]) {
+    for (const cue of cues) {
+      if (cue.kind === 'according-to') continue
+      const before = f.quotes.filter((q) => q.end <= cue.start)
+      const lastBefore = before[before.length - 1]
+      const nextAfter = f.quotes.find((q) => q.start >= cue.end)
+      const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
+      const objTo = nextAfter ? nextAfter.start : s.end
+      // who follows "telling" or "told" is the hearer ("telling Keane that “...”"), never the speaker
+      const invertible = INVERTIBLE.has(cue.lemma) && !OBJECT_FIRST.has(cue.lemma) && !/ing$/.test(cue.text)
+      const obj = subj || !invertible ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
+      const mention = nounishOk(cue, subj) ? subj ?? obj : obj
+      if (!mention) continue
+      const majorBefore = f.major.filter((q) => q.end <= cue.start)
+      const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
+      const gapEnd = Math.min(cue.start, mention.start)
+      // (a plain modifier may open the speaker phrase: "“...,” veteran nurse Ana Lopez said")
+      // (the first pass takes only a speaker right after the quote: "“...” the union wrote", not
+      // "“...,” when Clinton blasted him" or "“...,” while 73 percent said the same")
+      const gapRe = pass === 0 ? /^[\s,\u2014\u2013-]*$/u : /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u
+      if (majorBefore.length && gapRe.test(text.slice(gapStart, gapEnd))) {
       // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
-      const startQ = majorBefore[0]!
-      // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
-      const lead = text.slice(s.start, startQ.start)
-      // (so is a short subject whose predicate the quote goes on with: Ruiz “is the best choice,” ...)
-      const quoteGoesOn = /^\p{Ll}/u.test(text.slice(startQ.inner[0]?.start ?? startQ.start, startQ.end)) && !/[,.;:!?]\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 5
-      const leadIn = lead.trim() && (/,\s*$/.test(lead) || quoteGoesOn) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
-      const speakerEnd = Math.max(cue.end, mention.end)
-      // a quote later in the sentence continues this one only when little stands between
-      const after0 = f.major.filter((q) => q.start >= cue.end)
-      const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
-      // ("“A,” he said, but “B.”": a bare conjunction keeps the speaker's words going)
-      const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)(?:\s+(?:still|also|then|later|even|\p{Ll}+ly))?\s*$/u.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
-      const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
-      const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
-      if (second) {
+        const startQ = majorBefore[0]!
+        // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
+        const lead = text.slice(s.start, startQ.start)
+        // (so is a short subject whose predicate the quote goes on with: Ruiz “is the best choice,” ...)
+        const quoteGoesOn = /^\p{Ll}/u.test(text.slice(startQ.inner[0]?.start ?? startQ.start, startQ.end)) && !/[,.;:!?]\s*$/.test(lead) && wordsIn(text, { start: s.start, end: startQ.start }) <= 5
+        const leadIn = lead.trim() && (/,\s*$/.test(lead) || quoteGoesOn) && wordsIn(text, { start: s.start, end: startQ.start }) <= 12 && !cues.some((c) => c.start < startQ.start)
+        const speakerEnd = Math.max(cue.end, mention.end)
+        // a quote later in the sentence continues this one only when little stands between
+        const after0 = f.major.filter((q) => q.start >= cue.end)
+        const gap = after0.length ? text.slice(speakerEnd, after0[0]!.start) : ''
+        // ("“A,” he said, but “B.”": a bare conjunction keeps the speaker's words going)
+        const after = after0.length && gap.length <= 60 && (!/\b(?:but|and|while|as|when|because|who|which)\b/.test(gap) || /^[\s,]*(?:but|and)(?:\s+(?:still|also|then|later|even|\p{Ll}+ly))?\s*$/u.test(gap.replace(/^[^,]*?(?=,)/, ''))) ? after0 : []
+        const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
+        const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
+        if (second) {
         // "“A,” he said, adding that “B.”": two statements, one per reporting verb
-        const firstPart = candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
-        const rest = clauseAfter(text, f, second, mention, 'quote-then-second-verb', cues)
-        return [firstPart, ...rest]
+          const firstPart = candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
+          const rest = clauseAfter(text, f, second, mention, 'quote-then-second-verb', cues)
+          return [firstPart, ...rest]
+        }
+        const end = after.length ? after[after.length - 1]!.end : majorBefore[majorBefore.length - 1]!.end
+        return [candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end }, after.length ? rule + '-split' : rule, true)]
       }
-      const end = after.length ? after[after.length - 1]!.end : majorBefore[majorBefore.length - 1]!.end
-      return [candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end }, after.length ? rule + '-split' : rule, true)]
-    }
-    if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
+      if (pass === 0) continue
+      if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
       // "Carr said: “...”" / "Carr argued that TikTok “...”"
-      const rule = /:\s*$/.test(text.slice(cue.end, first.start)) ? 'speaker-verb-colon-quote' : 'speaker-verb-clause'
-      const found = clauseAfter(text, f, cue, mention, rule, cues)
-      if (found.length) return found
+        const rule = /:\s*$/.test(text.slice(cue.end, first.start)) ? 'speaker-verb-colon-quote' : 'speaker-verb-clause'
+        const found = clauseAfter(text, f, cue, mention, rule, cues)
+        if (found.length) return found
+      }
     }
   }
   const lastQ = f.major[f.major.length - 1]!

@@ -1,5 +1,6 @@
 // Stage 1: paragraphs and sentences. Sentences never break inside a pair of quote marks, so a
 // quote of several sentences stays with its attribution.
+import { NOUNISH, WEAK_LEMMAS, lemmaOf } from './cues.js'
 import { insideMask } from './quotes.js'
 import type { Paragraph, Quote, Range, Sentence } from './types.js'
 
@@ -23,7 +24,26 @@ const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'd.c', 'e.g', 'i.e', 'a.m', 'p.m', 'ft', 'mt', 'gop',
 ])
 
-const SPEAKER_NEXT = /^\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.’'-]+\s+){0,4}?(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|continued|insisted|shouted|yelled|declared|tweeted)\b/u
+// up to five words of a speaker, then a word that may be the reporting verb
+const SPEAKER_NEXT = /^\s+((?:[\p{L}.’'-]+\s+){0,5}?)(\p{Ll}+)\b/u
+
+/**
+ * "“Why now?” Clinton demanded." goes on with its speaker: the next words are a short speaker
+ * phrase and a reporting verb of the lexicon (one that is no noun and no mere belief), or the
+ * verb first ("asked Clinton").
+ */
+function speakerFollows (after: string): boolean {
+  const words = after.match(/^\s+(?:[\p{L}.’'-]+\s+){0,5}\p{Ll}+\b/u)?.[0] ?? ''
+  for (const m of words.matchAll(/[\p{L}.’'-]+/gu)) {
+    const w = m[0]
+    if (!/^\p{Ll}+$/u.test(w)) continue
+    const lemma = lemmaOf(w)
+    if (lemma && !NOUNISH.has(w) && !WEAK_LEMMAS.has(lemma)) return SPEAKER_NEXT.test(after)
+    // a lowercase word that is no verb of saying ends the speaker phrase, unless a determiner
+    if (!/^(?:the|a|an|his|her|their|its|our|my|state|former|then|also|later)$/.test(w)) return false
+  }
+  return false
+}
 
 /** Sentences of each paragraph; a boundary inside a quote (UTF-16 range) is skipped. */
 export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): Sentence[] {
@@ -39,7 +59,7 @@ export function sentences (text: string, paras: Paragraph[], quotes: Quote[]): S
       const end = m.index + m[0].length
       if (inside(end - 1)) continue
       // "“Why now?” Clinton asked." is one sentence: a question or exclamation in quotes, then its speaker
-      if (/[?!]["”]$/.test(m[0]) && SPEAKER_NEXT.test(text.slice(end, Math.min(p.end, end + 80)))) continue
+      if (/[?!]["”]$/.test(m[0]) && speakerFollows(text.slice(end, Math.min(p.end, end + 80)))) continue
       if (m[0].startsWith('.')) {
         const word = /(?<![\p{L}\p{N}])([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? ''
         if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue

@@ -291,3 +291,37 @@ describe('rules from the 2026-12-03 review of missed quotes', () => {
     expect(only('Ruiz wrote in the early hours that Lopez was “a dishonest man who lies to everyone” and went to bed.')).toMatchObject({ attribution: 'direct-quote' })
   })
 })
+
+describe('who closes a quote', () => {
+  it('keeps a question and its speaker in one sentence for any verb of saying ("“...?” Hartnell demanded")', () => {
+    // before, only a fixed list of verbs (said, asked, ...) held the sentence together, so the
+    // question became the second half of Molloy's split quote
+    expect(drafted('“We will win this,” Molloy said. “Why is the budget so late?” Hartnell demanded.')).toEqual([
+      ['direct-quote', '“We will win this,”', 'Molloy'],
+      ['direct-quote', '“Why is the budget so late?”', 'Hartnell'],
+    ])
+    // a sentence that goes on with no verb of saying is still its own
+    expect(drafted('“Is this it?” The crowd fell silent.')).toEqual([])
+  })
+
+  it('takes the one who tells, not the one told ("telling Keane that “...”")', () => {
+    expect(drafted('Brandt and her aides have had sharp words for the hosts, telling Keane that "I am not happy with the way this show treats me."'))
+      .toEqual([['direct-quote', '"I am not happy with the way this show treats me."', 'Brandt and her aides']])
+  })
+
+  it('gives a quote to the speaker right after it over a speaker earlier in the sentence', () => {
+    expect(drafted('The statement also cited the change it said Molloy would bring: “Our union has fought long and hard, and this plan opens the door for workers everywhere,” the union wrote.'))
+      .toEqual([['direct-quote', '“Our union has fought long and hard, and this plan opens the door for workers everywhere,”', 'the union']])
+    // a later speaker after a conjunction does not take it: the quote stays the earlier speaker's
+    const voters = drafted('Most voters said that Molloy is in "good enough health to serve as mayor," while 70 percent said the same of Brandt.')
+    expect(voters.filter(([, text]) => text.includes('good enough health')).map(([, , who]) => who)).toEqual(['Most voters'])
+  })
+
+  it('calls the speaker’s own words after "according to" a direct quote, with the cue kept', () => {
+    const s = only('According to Hartnell, “the budget is late because the council never met, and nobody wants to say so.”')
+    expect(s).toMatchObject({ attribution: 'direct-quote', verb: 'according to', cue: { text: 'According to' } })
+    expect(mention(s)).toBe('Hartnell')
+    // a fact passed on with no quote marks stays according-to
+    expect(only('According to Hartnell, the budget is late because the council never met.')).toMatchObject({ attribution: 'according-to' })
+  })
+})
