@@ -68,7 +68,13 @@ export function contentStart (text: string, cue: Cue, end: number): number {
   }
   // "spoke to reporters", "spoke at a rally": where and to whom, with no content
   if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for)\s/iu.test(rest())) return end
-  const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest())
+  // "said Friday as he entered the talks": a clause of the reporter's about when, with no content
+  // unless a "that" follows it ("said as he left that ..."); "said when ..." may be a question
+  // ("have not said when they would vote") and stays
+  const when = /^\s*(?:as|while|until|after|before)\s+(?:he|she|they|it|we|I|you)\s/u.test(rest())
+  const that = /^[^,.;:“”"]{0,60}?\b(?:in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:“”"]{0,50}?)\bthat\b/u.exec(rest()) ??
+    /^\s*(?:(?:at|on|after|before|during)\s+(?:a|an|the|his|her|their|its)\s+|(?:as|while|until|after|before)\s+(?:he|she|they|it|we|I|you)\s)[^,.;:“”"]{0,50}?\bthat\b/u.exec(rest())
+  if (when && !that) return end
   if (that) p += that[0].length
   // "that" stays in the evidence (PolNeAR's content spans keep it); draft.ts drops it from the text
   const lead = /^\s*(?:[:,\u2014\u2013-]\s*)?/u.exec(rest())

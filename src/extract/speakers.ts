@@ -5,7 +5,10 @@ import type { Mention, MentionKind } from './types.js'
 
 interface Tok { start: number, end: number, text: string, lower: string }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu
+// Combining marks stay inside a word (decomposed text: "Franc\u0327ois"), and so does what text
+// decoded twice leaves there (UTF-8 read as Latin-1 spells "François" as "FranÃ\u0083Â§ois"): C1
+// controls, and a Latin-1 symbol right after "Ã", "Â", a mark or such a control
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}’'.&\u0080-\u009f-]|(?<=[\u00c2\u00c3\p{M}\u0080-\u009f])[\u00a1-\u00bf])*|[^\s\p{L}\p{N}]/gu
 
 function tokens (text: string, start: number, end: number): Tok[] {
   const out: Tok[] = []

@@ -325,3 +325,22 @@ describe('who closes a quote', () => {
     expect(only('According to Hartnell, the budget is late because the council never met.')).toMatchObject({ attribution: 'according-to' })
   })
 })
+
+describe('clauses and names the verb does not report', () => {
+  it('drafts nothing for "said Friday as he entered", and the content after a later "that"', () => {
+    expect(draft('Molloy said Friday as he entered the hall.')).toEqual([])
+    expect(drafted('Molloy said as he entered the hall that the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'Molloy']])
+    expect(drafted('Molloy spoke before the vote, and he said after the vote that the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'he']])
+    // "said when ..." may be the question asked of them: it stays
+    expect(drafted('The councillors have not said when they would vote on the plan.')).toEqual([['paraphrase', 'when they would vote on the plan', 'The councillors']])
+  })
+
+  it('keeps a name whole in decomposed text and in text decoded twice', () => {
+    // "François" with a combining cedilla, and as UTF-8 read as Latin-1 leaves it
+    for (const name of ['Franc\u0327ois Hollande', 'FranA\u0303\u0083A\u0302\u00a7ois Hollande']) {
+      const s = only(`"Europe must be able to defend itself," President ${name} said Friday.`)
+      expect(s).toMatchObject({ attribution: 'direct-quote', evidence: { text: '"Europe must be able to defend itself,"' } })
+      expect(mention(s)).toBe(`President ${name}`)
+    }
+  })
+})
