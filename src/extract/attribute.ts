@@ -42,7 +42,7 @@ export function quotedShare (text: string, r: Range, quotes: Quote[]): number {
   return visible ? quoted / visible : 0
 }
 
-const TIME_WORDS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?)'
+const TIME_WORDS = '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?)'
 const VENUE_NOUNS = '(?:statement|interview|letter|tweets?|post|speech|e-?mail|release|rally|debate|call|conference|blog\\s?post|memo|report|video|ad|book|op-ed|appearance|remarks|address|filing|court\\s+filing|message|note|event|town\\s+hall|meeting|briefing|hearing|show|program|programme|podcast|radio|television|tv|broadcast|website|site|page|account|feed|blog|channel|column|editorial|opinion\\s+piece|essay|op-ed)'
 const ADVERBIAL = new RegExp(`^(?:\\s*,?\\s*(?:${TIME_WORDS}|(?:in|on|at|during|via|through|to|with)\\s+(?:a|an|the|his|her|their|its|this|that|our|my)\\s+(?:[\\p{L}\\d’'-]+\\s+){0,4}?${VENUE_NOUNS}\\b(?:\\s+(?:on|to|with|at|from|for|sent|seen|published|posted)\\s+[^,.;:“”"]{0,40}?(?=\\s+(?:that\\b|“|")))?|on\\s+(?:twitter|facebook|fox|cnn|msnbc|nbc|abc|cbs|npr|instagram|television|tv|radio)[\\p{L}’' ]{0,25}?(?=\\s+(?:that\\b|“|"|\\p{Lu}))|(?:publicly|privately|repeatedly|again|also|flatly|bluntly|simply|recently|often|later|earlier|once)))+\\s*,?`, 'iu')
 
@@ -307,7 +307,17 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
   if (acc) {
     const src = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)
     if (src) {
-      const content = acc.start < first.start ? { start: first.start, end: lastQ.end } : { start: first.start, end: Math.min(lastQ.end, trimEnd(text, s.start, acc.start)) }
+      // ("According to the complaint, the firm ran a “massive scheme” for years": what follows the
+      // source and its comma is the content, quoted or not)
+      let comma = text.indexOf(',', src.end)
+      // (the source's own relative clause, ", who asked not to be named,", is not the content)
+      if (comma >= 0 && /^\s*(?:who|whose|which)\b/.test(text.slice(comma + 1, first.start))) comma = text.indexOf(',', comma + 1)
+      let lead = comma >= 0 && comma < first.start ? comma + 1 : first.start
+      while (lead < first.start && /\s/.test(text[lead]!)) lead++
+      const tail = trimEnd(text, s.start, s.end)
+      const content = acc.start < first.start
+        ? { start: lead, end: Math.max(lastQ.end, QUOTE_MARK.test(text[tail] ?? '') ? tail + 1 : tail) }
+        : { start: first.start, end: Math.min(lastQ.end, trimEnd(text, s.start, acc.start)) }
       if (content.end > content.start) return [candidate(text, f, acc, src, content, 'quote-according-to')]
     }
   }

@@ -203,6 +203,8 @@ export function findCues (text: string, quotes: Quote[]): Cue[] {
     const after = text.slice(start + word.length, start + word.length + 8)
     if (/^\s+by\b/.test(after) && /ing$/.test(lower)) continue
     if (lower === 'state' || lower === 'states') continue
+    // "who asked not to be named": the reporter's note on a source, not something said
+    if (lemma === 'ask' && /^\s+not\s+to\s+be\b/.test(text.slice(start + word.length, start + word.length + 14))) continue
     if (lemma === 'read' && !DOCUMENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue
     cues.push({ start, end: start + word.length, text: word, lemma, kind: 'verb' })
   }

@@ -344,3 +344,22 @@ describe('clauses and names the verb does not report', () => {
     }
   })
 })
+
+describe('"according to" with quoted words', () => {
+  it('takes what follows the source and its comma as the content, quoted or not', () => {
+    // before, the content began at the first quote mark and lost "the builders ran a"
+    expect(drafted('According to a complaint filed by the state, the builders ran a "massive ten-year fraudulent scheme" in which they "looted" the funds of investors.'))
+      .toEqual([['according-to', 'the builders ran a "massive ten-year fraudulent scheme" in which they "looted" the funds of investors', 'a complaint']])
+    expect(drafted('According to Hartnell, the budget is “late, very late.”')).toEqual([['direct-quote', 'the budget is “late, very late.”', 'Hartnell']])
+  })
+
+  it('skips the source’s own relative clause, and "asked not to be named" is no verb of saying', () => {
+    expect(drafted('According to one of the aides, who asked not to be named because of the talks, “we are done with this plan.”'))
+      .toEqual([['direct-quote', '“we are done with this plan.”', 'one of the aides']])
+    expect(drafted('“We are done,” said an aide, who asked not to be identified.')).toEqual([['direct-quote', '“We are done,”', 'an aide']])
+  })
+
+  it('skips a day and its part ("said Wednesday night that")', () => {
+    expect(only('Flynn said Wednesday night that the generals had been cut to the bone.')).toMatchObject({ evidence: { text: 'that the generals had been cut to the bone' } })
+  })
+})
