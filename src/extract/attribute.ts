@@ -235,8 +235,12 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
 /** A semicolon opens a new clause of the reporter's: the reported content ends before it. */
 function reportersTail (text: string, f: Frame, start: number, end: number): number {
   // ", and the board met later": a coordinated clause with a subject of its own
-  const coord = /,\s+(?:and|but|yet|so)\s+(?:(?:the|a|an|his|her|their|its|this|these|those)\s+\p{L}|(?:he|she|they|we|I)\s+\p{L})/u.exec(text.slice(start, end))
-  if (coord && !inQuote(start + coord.index, f.quotes) && wordsIn(text, { start, end: start + coord.index }) >= 3) end = trimEnd(text, start, start + coord.index)
+  // (also after a quote that closes on its comma: "“jobs, jobs, jobs,” but he has ...")
+  const coord = /(?:,|(?<=,)[”"])\s+(?:and|but|yet|so)\s+(?:(?:the|a|an|his|her|their|its|this|these|those)\s+\p{L}|(?:he|she|they|we|I)\s+\p{L})/u.exec(text.slice(start, end))
+  if (coord && !inQuote(start + coord.index + coord[0].search(/\s/), f.quotes) && wordsIn(text, { start, end: start + coord.index }) >= 3) {
+    end = trimEnd(text, start, start + coord.index)
+    if (QUOTE_MARK.test(text[start + coord.index] ?? '')) end = start + coord.index + 1
+  }
   const semi = /;/.exec(text.slice(start, end))
   if (!semi || inQuote(start + semi.index, f.quotes) || wordsIn(text, { start, end: start + semi.index }) < 2) return end
   return trimEnd(text, start, start + semi.index)
@@ -268,7 +272,7 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       // "“...,” when Clinton blasted him" or "“...,” while 73 percent said the same")
       const gapRe = pass === 0 ? /^[\s,\u2014\u2013-]*$/u : /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u
       if (majorBefore.length && gapRe.test(text.slice(gapStart, gapEnd))) {
-      // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
+        // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
         const startQ = majorBefore[0]!
         // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said
         const lead = text.slice(s.start, startQ.start)
@@ -284,7 +288,7 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
         const rule = subj ? 'quote-speaker-verb-after' : 'quote-verb-speaker-after'
         const second = after.length ? cues.find((c) => c.kind === 'verb' && c.start >= speakerEnd && c.end <= after[0]!.start) : undefined
         if (second) {
-        // "“A,” he said, adding that “B.”": two statements, one per reporting verb
+          // "“A,” he said, adding that “B.”": two statements, one per reporting verb
           const firstPart = candidate(text, f, cue, mention, { start: leadIn ? s.start : startQ.start, end: majorBefore[majorBefore.length - 1]!.end }, rule, true)
           const rest = clauseAfter(text, f, second, mention, 'quote-then-second-verb', cues)
           return [firstPart, ...rest]
@@ -294,10 +298,11 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       }
       if (pass === 0) continue
       if (cue.start < first.start || (mention.start > cue.end && cue.start < first.end)) {
-      // "Carr said: “...”" / "Carr argued that TikTok “...”"
+        // "Carr said: “...”" / "Carr argued that TikTok “...”"
         const rule = /:\s*$/.test(text.slice(cue.end, first.start)) ? 'speaker-verb-colon-quote' : 'speaker-verb-clause'
         const found = clauseAfter(text, f, cue, mention, rule, cues)
-        if (found.length) return found
+        // ("..., “...,” but he said that ...": a clause the content stopped before has its own report)
+        if (found.length) return [...found, ...plainSentence(text, f, cues.filter((c) => c.start > cue.end), found[found.length - 1]!.content.end)]
       }
     }
   }
@@ -394,6 +399,21 @@ function nounCues (text: string, f: Frame): Candidate[] {
   return out
 }
 
+const PAST = /(?:ed|said|told|wrote|spoke|thought|knew|felt|found|sought|sang)$/
+
+/**
+ * The subject opening a sentence. A capitalised first word may be a plain adjective ("Small
+ * groups of protesters walked ..."): then the phrase runs on through "groups of protesters".
+ */
+function sentenceSubject (text: string, from: number, to: number): Mention | null {
+  const m = subjectAfter(text, from, to, 'speaker-main-clause')
+  if (!m || m.kind !== 'name' || m.start !== from || /\s/.test(m.text)) return m
+  const of = /^\s+\p{Ll}+s\s+of\s+(?:(?:the|a|an|his|her|their)\s+)?\p{Ll}+/u.exec(text.slice(m.end, to))
+  if (!of) return m
+  const phrase = text.slice(m.start, m.end + of[0].length)
+  return { start: m.start, end: m.end + of[0].length, text: phrase, kind: 'description', name: phrase, role: phrase, rule: 'speaker-main-clause-description' }
+}
+
 /** "“...,” said the report.": a determiner and plain words closing the clause after an inverted verb. */
 function descriptionAfter (text: string, from: number, to: number): Mention | null {
   const m = /^\s+((?:the|a|an|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*)(?=\s*(?:[.,;!?]|$))/u.exec(text.slice(from, to))
@@ -439,10 +459,12 @@ function nounishOk (cue: Cue, subj: Mention | null): boolean {
   return subj.kind === 'pronoun' || subj.kind === 'relative' || ((subj.kind === 'name' || subj.kind === 'description') && !/-common-noun$/.test(subj.rule) && !/[’']s$/.test(subj.text))
 }
 
-function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
+function plainSentence (text: string, f: Frame, cues: Cue[], from = f.sentence.start): Candidate[] {
   const s = f.sentence
   const out: Candidate[] = []
-  let consumed = s.start
+  let consumed = from
+  // (the rest of a sentence whose first report is drafted: only a subject and its verb start another)
+  const continuing = from > s.start
   for (const cue of cues) {
     if (cue.start < consumed) continue
     if (cue.kind === 'according-to') continue
@@ -463,7 +485,11 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
         continue
       }
     }
-    const subj0 = subjectBefore(text, consumed, cue.start, sure)
+    let subj0 = subjectBefore(text, consumed, cue.start, sure)
+    // "The mayor met the council and said ...": a phrase after a verb and before "and" is that
+    // verb's object; the one who said it is the sentence's subject (tried below)
+    if (subj0 && /\s(?:and|but)\s+$/.test(text.slice(subj0.end, cue.start)) && /(?:^|\s)(?:\p{Ll}+ed|met|told|saw|took|gave|got|made|left|sent|won|lost)\s+$/u.test(text.slice(s.start, subj0.start)) &&
+      !/\b(?:and|or|of|with|to|for|by|from|in|on|at|that|than|as)\s+$/.test(text.slice(s.start, subj0.start))) subj0 = null
     const subj = nounishOk(cue, subj0) ? subj0 : null
     if (subj) {
       const rest = text.slice(cue.end, s.end)
@@ -480,7 +506,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       const saying = !WEAK_LEMMAS.has(cue.lemma)
       const reporters = saying && /^\s*(?:[\p{L}\d]+\s*){0,3},\s*(?:as|while|when|after|before|which|who|(?:add|say|not|referr?|referenc|argu|explain|insist|warn)ing)\b/u.test(rest)
       const parenthetical = saying && !reporters && /^\s*,\s*\p{Ll}/u.test(rest)
-      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || (HEARER_VERBS.has(cue.lemma) && /^\s*(?:[\p{L}.’'-]+\s*){1,6}[.!?]?\s*$/u.test(rest)) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
+      if ((/^\s*(?:\p{L}+\s*){0,3}[.!?]?\s*$/u.test(rest) || (HEARER_VERBS.has(cue.lemma) && /^\s*(?:[\p{L}.’'-]+\s*){1,6}[.!?]?\s*$/u.test(rest)) || /^\s*(?:\p{L}+\s*){0,3},\s*(?:and|but)\b/u.test(rest) || reporters || parenthetical) && !continuing && comma > s.start && wordsIn(text, { start: s.start, end: comma }) >= 3 && /^\s*$/.test(text.slice(comma + 1, subj.start))) {
         // "The economy is strong, Smith said." And "The economy, Smith said, is strong": the words
         // on both sides are the content, the short attribution inside counts for little
         let end = parenthetical ? trimEnd(text, s.start, s.end) : trimEnd(text, s.start, comma)
@@ -503,11 +529,16 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       continue
     }
     const before = text.slice(s.start, cue.start)
-    if (/,\s*$/.test(before) && /ing$/.test(cue.text) && s.start < cue.start) {
-      // "Trump attacked Clinton, saying she lied": the participle's subject opens the sentence
-      const main = subjectAfter(text, s.start, cue.start, 'speaker-main-clause')
-      if (main && main.end < cue.start - 2) {
-        const found = clauseAfter(text, f, cue, main, 'participle-main-subject', cues)
+    // "Trump attacked Clinton, saying she lied", "... walked the streets while chanting, “...”",
+    // "... outlined his plan and vowed to ...": a second verb of the subject that opens the sentence
+    const second = (/,\s*$/.test(before) && /ing$/.test(cue.text)) || (/\b(?:while|as|before|after)\s+$/.test(before) && /ing$/.test(cue.text)) ||
+      // (a verb in the past only: "needs to sell herself and tell jokes" is no report; nor is one
+      // whose subject a subordinate clause between names: "... when the police found her and told her")
+      (/\s(?:and|but)\s+$/.test(before) && PAST.test(cue.text) && !WEAK_LEMMAS.has(cue.lemma))
+    if (second && s.start < cue.start) {
+      const main = sentenceSubject(text, s.start, cue.start)
+      if (main && main.end < cue.start - 2 && (/ing$/.test(cue.text) || !/\b(?:when|while|because|if|after|before|although|though|until|whether)\b/.test(text.slice(main.end, cue.start)))) {
+        const found = clauseAfter(text, f, cue, main, /ing$/.test(cue.text) ? 'participle-main-subject' : 'conj-main-subject', cues)
         if (found.length) {
           out.push(...found)
           consumed = found[found.length - 1]!.content.end
@@ -525,7 +556,7 @@ function plainSentence (text: string, f: Frame, cues: Cue[]): Candidate[] {
       }
     }
   }
-  if (out.length) return out
+  if (out.length || continuing) return out
   const acc = cues.find((c) => c.kind === 'according-to')
   if (acc) {
     const obj = subjectAfter(text, acc.end, s.end, 'speaker-according-to') ?? phraseAfter(text, acc.end, s.end)

@@ -172,7 +172,7 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
   // verb; "she smiled and said": a first verb of the same subject
   for (;;) {
     if (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) { j--; continue }
-    if (j >= 2 && toks[j]!.lower === 'and' && /^\p{Ll}+ed$/u.test(toks[j - 1]!.text) && !ROLE_NOUNS.has(toks[j - 1]!.lower)) { j -= 2; continue }
+    if (j >= 2 && toks[j]!.lower === 'and' && /^(?:\p{Ll}+ed|met|left|stood|sat|rose|spoke|went|came)$/u.test(toks[j - 1]!.text) && !ROLE_NOUNS.has(toks[j - 1]!.lower)) { j -= 2; continue }
     if (j >= 1 && /^(?:week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[j]!.lower) && /^(?:this|last|that|next)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
     break
   }

@@ -363,3 +363,30 @@ describe('"according to" with quoted words', () => {
     expect(only('Flynn said Wednesday night that the generals had been cut to the bone.')).toMatchObject({ evidence: { text: 'that the generals had been cut to the bone' } })
   })
 })
+
+describe('the subject of a second verb', () => {
+  it('ends the content before ", but he ..." after a quote that closes on its comma', () => {
+    expect(drafted('Molloy is promising lower rents and “homes, homes, homes,” but he has also sharpened his attacks on the council.'))
+      .toEqual([['direct-quote', 'lower rents and “homes, homes, homes,”', 'Molloy']])
+  })
+
+  it('drafts the report after the first one stops ("“...,” but he said that ..."), which the split at ", but he" must not lose', () => {
+    expect(drafted('Putney, the police chief, said that the video did not give "definitive visual evidence of a gun," but he said that the footage "supports what we have heard" about it.')).toEqual([
+      ['direct-quote', 'that the video did not give "definitive visual evidence of a gun,"', 'Putney'],
+      ['direct-quote', 'that the footage "supports what we have heard" about it', 'he'],
+    ])
+  })
+
+  it('gives "and vowed", "while chanting" and "met X and said" the subject that opens the sentence', () => {
+    expect(drafted('The mayor also outlined her housing plan and vowed to harshly punish “landlords who break the rules.”'))
+      .toEqual([['direct-quote', 'to harshly punish “landlords who break the rules.”', 'The mayor']])
+    expect(drafted('Small groups of protesters walked the streets while chanting, "Whose streets? Our streets."'))
+      .toEqual([['direct-quote', '"Whose streets? Our streets."', 'Small groups of protesters']])
+    expect(drafted('The mayor met the council and said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'The mayor']])
+    expect(drafted('The mayor and the council met and said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'The mayor and the council']])
+    // a verb not in the past is no report ("needs to ... and tell"), and a subordinate clause
+    // between the subject and the verb has a subject of its own
+    expect(draft('Molloy needs to sell herself and tell more jokes.')).toEqual([])
+    expect(drafted('Ruiz was there when the guards found her and told her to leave.').map(([, , who]) => who)).not.toContain('Ruiz')
+  })
+})
