@@ -1,19 +1,21 @@
-// npm run seed:synthetic -- --statements N [--seed 42] [--batch 5000] [--reset] [--if-size-differs]
+// npm run seed:synthetic -- --statements N [--seed 42] [--batch 5000] [--writers 2] [--reset] [--if-size-differs]
 // Loads a deterministic synthetic graph (ids prefixed syn-) for load tests and benchmarks,
-// streaming it in batches through the same writer as `npm run seed`: one transaction per batch.
+// streaming it in batches through the same writer as `npm run seed`: one transaction per batch
+// (tools/synthetic/load.ts), two at a time by default.
 import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import { connect } from './lib/connect.js'
 import { loadConfig } from '../src/config.js'
 import { statusLocalNeo4j } from '../src/local-neo4j/launcher.js'
-import { countGraph, deleteNodes, resetGraph, writeRows, type GraphCounts } from '../src/repositories/writer.js'
+import { countGraph, deleteNodes, resetGraph, type GraphCounts } from '../src/repositories/writer.js'
 import type { Db } from '../src/db/db.js'
 import { countStatementsWithPrefix } from '../src/repositories/existing.js'
 import { runCli } from './lib/run.js'
 import {
-  MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, generateSynthetic, planSynthetic, type SyntheticBatch, type SyntheticPhase,
+  MAX_SYNTHETIC_STATEMENTS, SYNTHETIC_PREFIX, planSynthetic, type SyntheticBatch, type SyntheticPhase,
 } from './synthetic/generate.js'
+import { loadSynthetic } from './synthetic/load.js'
 
 const TIMEOUT_MS = 600_000
 const PLAIN_PROGRESS_EVERY = 50_000
@@ -56,13 +58,14 @@ function describeCounts (counts: GraphCounts): string {
   return `  nodes:         ${part(counts.nodes)}\n  relationships: ${part(counts.relationships)}`
 }
 
-interface Options { statements: number, seed: number, batch: number, reset?: boolean, ifSizeDiffers?: boolean }
+interface Options { statements: number, seed: number, batch: number, writers: number, reset?: boolean, ifSizeDiffers?: boolean }
 
 const program = new Command('seed:synthetic')
   .description('Load a deterministic synthetic graph (ids prefixed syn-) for load tests and benchmarks.')
   .requiredOption('--statements <n>', `number of statements (1 to ${MAX_SYNTHETIC_STATEMENTS})`, integer(1, MAX_SYNTHETIC_STATEMENTS))
   .option('--seed <n>', 'seed of the random generator: the same seed and size give the same graph', integer(0, 2 ** 32 - 1), 42)
   .option('--batch <n>', 'statements (or other rows) per write transaction', integer(1, 100_000), 5000)
+  .option('--writers <n>', 'write transactions in flight at once within a phase (with more than one, statement links go last)', integer(1, 4), 2)
   .option('--reset', 'delete the whole graph (curated data included) before loading')
   .option('--if-size-differs', 'do nothing when the database already holds exactly this many syn- statements')
   .action(async (opts: Options) => {
@@ -141,16 +144,8 @@ const program = new Command('seed:synthetic')
         }
       }
 
-      // One transaction per batch, strictly in order (every actor before any affiliation, links to
-      // earlier statements only); the next batch is generated while the current one is written.
-      let pending: Promise<void> | undefined
-      for await (const batch of generateSynthetic({ statements: plan.statements, seed: plan.seed, batchSize: opts.batch })) {
-        await pending
-        beginBatch(batch)
-        pending = db.writeTx((tx) => writeRows(tx, batch.rows, { by: WRITER })).then(() => onWritten(batch))
-        pending.catch(() => {}) // awaited on the next turn; this only keeps it from counting as unhandled meanwhile
-      }
-      await pending
+      await loadSynthetic(db, { statements: plan.statements, seed: plan.seed, batchSize: opts.batch, writers: opts.writers, by: WRITER },
+        { beginBatch, onWritten })
       if (current) finishPhase(current)
       sampleRss()
 
