@@ -196,7 +196,7 @@ export async function writeRows (tx: Tx, rows: GraphRows, options: WriteOptions,
 }
 
 /** The links of these statements (to statements that exist by now), in the caller's transaction. */
-export async function writeLinks (tx: Tx, statements: StatementRow[]): Promise<void> {
+export async function writeLinks (tx: Tx, statements: Array<Pick<StatementRow, 'id' | 'links'>>): Promise<void> {
   for (const [type, query] of Object.entries(LINK_QUERIES)) {
     const links = statements.flatMap((s) => s.links.filter((l) => l.type === type).map((l) => ({ from: s.id, to: l.statement })))
     for (let i = 0; i < links.length; i += BATCH_SIZE) {

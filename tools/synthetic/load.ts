@@ -23,7 +23,7 @@ export interface LoadHooks {
 
 export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHooks = {}): Promise<void> {
   const inFlight = new Set<Promise<void>>()
-  const linksLater: StatementRow[][] = []
+  const linksLater: Array<Array<Pick<StatementRow, 'id' | 'links'>>> = []
   let failure: { error: unknown } | undefined
   let phase: SyntheticBatch['phase'] | undefined
   const launch = (work: Promise<void>): void => {
@@ -38,7 +38,8 @@ export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHo
     hooks.beginBatch?.(batch)
     const deferLinks = options.writers > 1 && batch.phase === 'statements'
     launch(db.writeTx((tx) => writeRows(tx, batch.rows, { by: options.by }, { links: !deferLinks })).then(() => {
-      if (deferLinks) linksLater.push(batch.rows.statements)
+      // (only the ids and links are kept: the rows themselves would hold the whole graph in memory)
+      if (deferLinks) linksLater.push(batch.rows.statements.filter((st) => st.links.length > 0).map((st) => ({ id: st.id, links: st.links })))
       hooks.onWritten?.(batch)
     }))
   }
@@ -46,6 +47,6 @@ export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHo
   if (failure) throw failure.error
   if (linksLater.length) hooks.beginLinks?.(linksLater.reduce((n, part) => n + part.reduce((m, s) => m + s.links.length, 0), 0))
   for (const part of linksLater) {
-    if (part.some((s) => s.links.length > 0)) await db.writeTx((tx) => writeLinks(tx, part))
+    if (part.length > 0) await db.writeTx((tx) => writeLinks(tx, part))
   }
 }
