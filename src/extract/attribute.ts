@@ -67,7 +67,8 @@ export function contentStart (text: string, cue: Cue, end: number): number {
     }
   }
   // "spoke to reporters", "spoke at a rally": where and to whom, with no content
-  if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for)\s/iu.test(rest())) return end
+  // (and "speaking on condition of anonymity": why a source is not named)
+  if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for|on\s+(?:the\s+)?condition)\s/iu.test(rest())) return end
   // "said Friday as he entered the talks": a clause of the reporter's about when, with no content
   // unless a "that" follows it ("said as he left that ..."); "said when ..." may be a question
   // ("have not said when they would vote") and stays
@@ -195,8 +196,10 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // content stops where the second speaker's clause begins
   for (const c2 of cues) {
     if (c2.start <= start || c2.start >= end || c2.kind !== 'verb' || WEAK_LEMMAS.has(c2.lemma) || NOUNISH.has(c2.text.toLowerCase()) || inQuote(c2.start, f.quotes)) continue
-    const subj2 = subjectBefore(text, start, c2.start)
-    if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun') || subj2.start <= start) continue
+    const opensQuote = /^\s*[,:]\s*[“"]/.test(text.slice(c2.end, end))
+    const subj2 = subjectBefore(text, start, c2.start, opensQuote)
+    // (a description too when its verb opens a quote: "..., the 34-year-old mother of three replied, “...”")
+    if (!subj2 || (subj2.kind !== 'name' && subj2.kind !== 'pronoun' && !(subj2.kind === 'description' && opensQuote)) || subj2.start <= start) continue
     const lead = /(?:[,;:\u2014\u2013\u2015]|\b(?:and|but|while|as|because|although|though|when|after|before))\s*$/.exec(text.slice(start, subj2.start))
     // ("footage of Ruiz saying, “...”": a named speaker's participle and the quote it opens)
     const saying = /ing$/.test(c2.text) && /^[^.;“”"]{0,60}?[,:]\s*[“"]/.test(text.slice(c2.end, end))

@@ -224,7 +224,25 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
     }
     return { ...np, role: apposText.replace(/^(?:the|a|an)\s+/i, '') }
   }
-  return nounPhraseBack(text, toks, j, 'speaker-before-cue', loose)
+  const np = nounPhraseBack(text, toks, j, 'speaker-before-cue', loose)
+  if (np || !loose) return np
+  // "Protesters marching through the streets chanted", "two officials speaking on condition of
+  // anonymity said": a participle phrase of a few words between the subject and its verb
+  // (only for a verb that is no participle itself, right after a noun, from a phrase that opens its clause)
+  if (/^\p{L}+ing\b/u.test(text.slice(cueStart))) return null
+  for (let k = j; k > 0 && j - k < 8; k--) {
+    const t = toks[k]!
+    if (!isWordish(t)) break
+    if (!/^\p{Ll}+ing$/u.test(t.text) || ROLE_NOUNS.has(t.lower)) continue
+    const prev = toks[k - 1]!
+    if (!isWordish(prev) || DETERMINERS.has(prev.lower) || CONNECTORS.has(prev.lower) || FUNCTION_WORDS.has(prev.lower)) return null
+    const head = nounPhraseBack(text, toks, k - 1, 'speaker-before-participle', true)
+    const at = head ? toks.findIndex((x) => x.start === head.start) : -1
+    const opener = at > 0 ? toks[at - 1]! : undefined
+    if (!head || head.end !== prev.end || at < 0 || (opener && !/^[,;:(“"\u2014\u2013-]$/.test(opener.text) && !CLAUSE_OPENERS.has(opener.lower))) return null
+    return head
+  }
+  return null
 }
 
 function nounPhraseBack (text: string, toks: Tok[], j: number, rule: string, loose = false): Mention | null {

@@ -390,3 +390,20 @@ describe('the subject of a second verb', () => {
     expect(drafted('Ruiz was there when the guards found her and told her to leave.').map(([, , who]) => who)).not.toContain('Ruiz')
   })
 })
+
+describe('subjects with a participle phrase, and a described second speaker', () => {
+  it('takes the subject before a participle phrase ("Protesters marching through the streets chanted")', () => {
+    expect(drafted('Protesters marching through the streets chanted "What curfew?" and kept going until dawn.')).toEqual([['direct-quote', '"What curfew?"', 'Protesters']])
+    // "speaking on condition of anonymity" says why a source is not named: no statement of its own
+    expect(drafted('Two officials speaking on condition of anonymity said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'Two officials']])
+    // not through a participle that follows a verb or a conjunction
+    expect(draft('His aides forced a change, replacing it with softer language calling for "appropriate assistance" to the region.')).toEqual([])
+  })
+
+  it('gives a quote to a described second speaker whose verb opens it ("..., the mother of three replied, “...”")', () => {
+    expect(drafted('She said fathers would not be eligible for the leave, and when pressed on why, the 34-year-old mother of three replied, "It is meant to benefit the mother who gave birth."')).toEqual([
+      ['paraphrase', 'fathers would not be eligible for the leave, and when pressed on why', 'She'],
+      ['direct-quote', '"It is meant to benefit the mother who gave birth."', 'the 34-year-old mother of three'],
+    ])
+  })
+})
