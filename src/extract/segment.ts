@@ -24,23 +24,32 @@ const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'd.c', 'e.g', 'i.e', 'a.m', 'p.m', 'ft', 'mt', 'gop',
 ])
 
-// up to five words of a speaker, then a word that may be the reporting verb
-const SPEAKER_NEXT = /^\s+((?:[\p{L}.’'-]+\s+){0,5}?)(\p{Ll}+)\b/u
-
 /**
- * "“Why now?” Clinton demanded." goes on with its speaker: the next words are a short speaker
- * phrase and a reporting verb of the lexicon (one that is no noun and no mere belief), or the
- * verb first ("asked Clinton").
+ * "“Why now?” Clinton demanded." goes on with its speaker: a short speaker phrase (an appositive
+ * between commas or a parenthesis allowed: "Ana Ruiz, the mayor, asked", "Sen. Ana Ruiz (D-Ohio)
+ * asked") and then a reporting verb of the lexicon (one that is no noun and no mere belief), or
+ * the verb first ("asked Clinton").
  */
 function speakerFollows (after: string): boolean {
-  const words = after.match(/^\s+(?:[\p{L}.’'-]+\s+){0,5}\p{Ll}+\b/u)?.[0] ?? ''
-  for (const m of words.matchAll(/[\p{L}.’'-]+/gu)) {
-    const w = m[0]
+  let appositive = false
+  let depth = 0
+  let words = 0
+  for (const m of after.slice(0, 140).matchAll(/[\p{L}\p{N}.’'-]+|[^\s\p{L}\p{N}]/gu)) {
+    const t = m[0]
+    if (t === '(') { depth++; continue }
+    if (t === ')') { depth = Math.max(0, depth - 1); continue }
+    if (depth > 0) continue
+    if (t === ',') { appositive = !appositive; continue }
+    if (!/^[\p{L}\p{N}]/u.test(t) || ++words > 14) return false
+    const w = t.replace(/\.$/, '')
+    const lemma = /^\p{Ll}+$/u.test(w) ? lemmaOf(w) : undefined
+    if (lemma && !NOUNISH.has(w) && !WEAK_LEMMAS.has(lemma)) return true
+    // a full stop that is no abbreviation's ends the sentence
+    if (t.endsWith('.') && !ABBREVIATIONS.has(w.toLowerCase()) && !/^\p{L}$/u.test(w)) return false
     if (!/^\p{Ll}+$/u.test(w)) continue
-    const lemma = lemmaOf(w)
-    if (lemma && !NOUNISH.has(w) && !WEAK_LEMMAS.has(lemma)) return SPEAKER_NEXT.test(after)
-    // a lowercase word that is no verb of saying ends the speaker phrase, unless a determiner
-    if (!/^(?:the|a|an|his|her|their|its|our|my|state|former|then|also|later)$/.test(w)) return false
+    // a lowercase word that is no verb of saying ends the speaker phrase, unless a determiner or
+    // part of an appositive
+    if (!appositive && !/^(?:the|a|an|his|her|their|its|our|my|state|former|then|also|later)$/.test(w)) return false
   }
   return false
 }

@@ -302,6 +302,9 @@ describe('who closes a quote', () => {
     ])
     // a sentence that goes on with no verb of saying is still its own
     expect(drafted('“Is this it?” The crowd fell silent.')).toEqual([])
+    // and the speaker may have an appositive or a parenthesis before the verb
+    expect(drafted('"Why now?" Ana Ruiz, the mayor, asked.')).toEqual([['direct-quote', '"Why now?"', 'Ana Ruiz']])
+    expect(drafted('"Why now?" Sen. Ana Ruiz (D-Ohio) asked.')).toEqual([['direct-quote', '"Why now?"', 'Sen. Ana Ruiz']])
   })
 
   it('takes the one who tells, not the one told ("telling Keane that “...”")', () => {
