@@ -274,7 +274,10 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
       // (the first pass takes only a speaker right after the quote: "“...” the union wrote", not
       // "“...,” when Clinton blasted him" or "“...,” while 73 percent said the same")
       const gapRe = pass === 0 ? /^[\s,\u2014\u2013-]*$/u : /^[\s,\u2014\u2013-]*(?:\p{Ll}+\s+){0,2}$/u
-      if (majorBefore.length && gapRe.test(text.slice(gapStart, gapEnd))) {
+      // (or the description a named appositive follows: "“...!” Molloy's niece, state Del. Marta Ruiz, shouted")
+      const gapText = text.slice(gapStart, gapEnd)
+      const describedBefore = mention.rule === 'speaker-appositive-name' && /^\s*(?:[\p{L}\p{N}’'.-]+\s+){0,5}[\p{L}\p{N}’'.-]+,\s*$/u.test(gapText)
+      if (majorBefore.length && (gapRe.test(gapText) || describedBefore)) {
         // "“...,” said Brendan Carr" / "“...,” Carr said" (and "“A,” he said, “B.”")
         const startQ = majorBefore[0]!
         // "With thousands of systems, “there is no single point of failure,” he said": the lead-in is part of what was said

@@ -20,7 +20,7 @@ export function paragraphs (text: string): Paragraph[] {
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'st', 'jr', 'sr', 'prof',
-  'rev', 'hon', 'pres', 'vs', 'no', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep',
+  'rev', 'hon', 'pres', 'vs', 'no', 'inc', 'corp', 'co', 'ltd', 'del', 'adm', 'maj', 'cmdr', 'supt', 'atty', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep',
   'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'd.c', 'e.g', 'i.e', 'a.m', 'p.m', 'ft', 'mt', 'gop',
 ])
 
@@ -34,6 +34,7 @@ function speakerFollows (after: string): boolean {
   let appositive = false
   let depth = 0
   let words = 0
+  let possessive = false
   for (const m of after.slice(0, 140).matchAll(/[\p{L}\p{N}.’'-]+|[^\s\p{L}\p{N}]/gu)) {
     const t = m[0]
     if (t === '(') { depth++; continue }
@@ -46,10 +47,11 @@ function speakerFollows (after: string): boolean {
     if (lemma && !NOUNISH.has(w) && !WEAK_LEMMAS.has(lemma)) return true
     // a full stop that is no abbreviation's ends the sentence
     if (t.endsWith('.') && !ABBREVIATIONS.has(w.toLowerCase()) && !/^\p{L}$/u.test(w)) return false
-    if (!/^\p{Ll}+$/u.test(w)) continue
-    // a lowercase word that is no verb of saying ends the speaker phrase, unless a determiner or
-    // part of an appositive
-    if (!appositive && !/^(?:the|a|an|his|her|their|its|our|my|state|former|then|also|later)$/.test(w)) return false
+    if (!/^\p{Ll}+$/u.test(w)) { possessive = /[’']s$/.test(w); continue }
+    // a lowercase word that is no verb of saying ends the speaker phrase, unless a determiner, part
+    // of an appositive or a noun after a possessive ("Molloy's niece, ...")
+    if (!appositive && !possessive && !/^(?:the|a|an|his|her|their|its|our|my|state|former|then|also|later)$/.test(w)) return false
+    possessive = false
   }
   return false
 }

@@ -30,6 +30,7 @@ const RELATIVES = new Set(['who', 'which'])
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'])
 const TITLES = new Set([
   'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'prof.', 'rev.', 'sen', 'rep', 'gov',
+  'del.', 'adm.', 'maj.', 'cmdr.', 'supt.', 'atty.', 'assemblyman', 'assemblywoman', 'delegate',
   'captain', 'lieutenant', 'sergeant', 'colonel', 'admiral', 'commander',
   'senator', 'president', 'governor', 'secretary', 'commissioner', 'judge', 'justice', 'chairman', 'chairwoman',
   'mayor', 'representative', 'congressman', 'congresswoman', 'speaker', 'leader', 'director', 'attorney', 'general',
@@ -198,7 +199,12 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
     let k = a - 1
     while (k >= 0 && !sep.has(toks[k]!.text) && a - k < 24 && !/^[.;:!?“”"]$/.test(toks[k]!.text)) k--
     if (k < 0 || !sep.has(toks[k]!.text)) return null
-    const appos = toks.slice(k + 1, a)
+    // (a party and state in parentheses closing the appositive is no part of the name: "state Del. Marta Ruiz (D-Norfolk),")
+    let appos = toks.slice(k + 1, a)
+    if (appos[appos.length - 1]?.text === ')') {
+      const open = appos.map((t) => t.text).lastIndexOf('(')
+      if (open > 0) appos = appos.slice(0, open)
+    }
     let b = k
     while (b - 1 >= 0 && sep.has(toks[b - 1]!.text)) b--
     if (appos.length === 0 || RELATIVES.has(appos[0]!.lower)) return nounPhraseBack(text, toks, b - 1, 'speaker-before-appositive')

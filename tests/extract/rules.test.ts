@@ -410,3 +410,14 @@ describe('subjects with a participle phrase, and a described second speaker', ()
     ])
   })
 })
+
+describe('a described speaker named in an appositive after a quote', () => {
+  it('takes "“...!” Molloy’s niece, state Del. Marta Ruiz (D-Norfolk), shouted" as Ruiz’s, split quote and all', () => {
+    const [s, ...rest] = draft('"This is a big year for our town!" Molloy\'s niece, state Del. Marta Ruiz (D-Norfolk), shouted to the crowd. "The county is watching us."')
+    expect(rest).toEqual([])
+    expect(s).toMatchObject({ attribution: 'direct-quote', rule: 'quote-speaker-verb-after-split' })
+    expect(s!.speakers[0]).toMatchObject({ name: 'Marta Ruiz', mention: { text: 'state Del. Marta Ruiz' } })
+    // "Del." is an abbreviation, not the end of a sentence
+    expect(drafted('Molloy\'s niece, state Del. Marta Ruiz (D-Norfolk), said the county was watching.')).toEqual([['paraphrase', 'the county was watching', 'state Del. Marta Ruiz']])
+  })
+})
