@@ -412,6 +412,9 @@ const PAST = /(?:ed|said|told|wrote|spoke|thought|knew|felt|found|sought|sang)$/
  * groups of protesters walked ..."): then the phrase runs on through "groups of protesters".
  */
 function sentenceSubject (text: string, from: number, to: number): Mention | null {
+  // "Chastened by the analyses, Trump revised his plan": an opening participle phrase is no subject
+  const opener = /^\p{Lu}\p{Ll}+(?:ed|ing)\s+\p{Ll}[^,]{0,80},\s*/u.exec(text.slice(from, to))
+  if (opener) from += opener[0].length
   const m = subjectAfter(text, from, to, 'speaker-main-clause')
   if (!m || m.kind !== 'name' || m.start !== from || /\s/.test(m.text)) return m
   const of = /^\s+\p{Ll}+s\s+of\s+(?:(?:the|a|an|his|her|their)\s+)?\p{Ll}+/u.exec(text.slice(m.end, to))

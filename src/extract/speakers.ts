@@ -8,7 +8,8 @@ interface Tok { start: number, end: number, text: string, lower: string }
 // Combining marks stay inside a word (decomposed text: "Franc\u0327ois"), and so does what text
 // decoded twice leaves there (UTF-8 read as Latin-1 spells "François" as "FranÃ\u0083Â§ois"): C1
 // controls, and a Latin-1 symbol right after "Ã", "Â", a mark or such a control
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}’'.&\u0080-\u009f-]|(?<=[\u00c2\u00c3\p{M}\u0080-\u009f])[\u00a1-\u00bf])*|[^\s\p{L}\p{N}]/gu
+// ("9/11" is one word too: "said 9/11 widow Terry Strada")
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}’'.&\u0080-\u009f-]|(?<=\p{N})\/(?=\p{N})|(?<=[\u00c2\u00c3\p{M}\u0080-\u009f])[\u00a1-\u00bf])*|[^\s\p{L}\p{N}]/gu
 
 function tokens (text: string, start: number, end: number): Tok[] {
   const out: Tok[] = []
@@ -54,6 +55,8 @@ export const ROLE_NOUNS = new Set([
   'judge', 'governor', 'mayor', 'president', 'host', 'anchor', 'reporter', 'reporters', 'journalist', 'correspondent', 'editor', 'editorial',
   'foundation', 'institute', 'center', 'centre', 'data', 'research', 'security', 'information', 'technology', 'democratic', 'republican',
   'conservative', 'liberal', 'progressive', 'independent', 'white', 'house', 'cloud', 'computing', 'narrator', 'announcer', 'host',
+  // people named by what befell them ("9/11 widow Terry Strada")
+  'widow', 'widower', 'victim', 'victims', 'survivor', 'survivors',
   // people named by their work
   'doctor', 'doctors', 'physician', 'nurse', 'teacher', 'teachers', 'priest', 'scholar', 'scholars', 'economist', 'historian',
   'columnist', 'commentator', 'commentators', 'pollster', 'pollsters', 'consultant', 'consultants', 'activist', 'lobbyist',
@@ -119,6 +122,10 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
   }
   const np = toks.slice(a, b)
   if (np.length === 0 || np.length > 12) return null
+  // a year or a number alone ("returns from 1995 that showed") and a party or other adjective alone
+  // ("Republican support was solid") name no one
+  if (np.every((t) => /^\p{N}[\p{N},.]*$/u.test(t.text))) return null
+  if (np.length === 1 && /^(?:republican|democratic|american|conservative|liberal|federal|national|congressional)$/i.test(np[0]!.text)) return null
   const head = np[np.length - 1]!
   const hasCap = np.some((t) => isCap(t) && !DETERMINERS.has(t.lower))
   const hasRole = np.some((t) => ROLE_NOUNS.has(t.lower))
@@ -175,6 +182,8 @@ export function subjectBefore (text: string, from: number, cueStart: number, loo
     if (j >= 0 && (AUXILIARIES.has(toks[j]!.lower) || /ly$/.test(toks[j]!.lower))) { j--; continue }
     if (j >= 2 && toks[j]!.lower === 'and' && /^(?:\p{Ll}+ed|met|left|stood|sat|rose|spoke|went|came)$/u.test(toks[j - 1]!.text) && !ROLE_NOUNS.has(toks[j - 1]!.lower)) { j -= 2; continue }
     if (j >= 1 && /^(?:week|month|year|morning|afternoon|evening|night|weekend)$/.test(toks[j]!.lower) && /^(?:this|last|that|next)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
+    // "who in 2010 said": a year between the subject and the verb
+    if (j >= 1 && /^(?:1[89]|20)\d\d$/.test(toks[j]!.text) && /^(?:in|since|by)$/.test(toks[j - 1]!.lower)) { j -= 2; continue }
     break
   }
   if (j < 0) return null

@@ -421,3 +421,17 @@ describe('a described speaker named in an appositive after a quote', () => {
     expect(drafted('Molloy\'s niece, state Del. Marta Ruiz (D-Norfolk), said the county was watching.')).toEqual([['paraphrase', 'the county was watching', 'state Del. Marta Ruiz']])
   })
 })
+
+describe('words that name no one', () => {
+  it('takes no year, number or lone party adjective for a speaker, and skips "in 2010" before the verb', () => {
+    expect(draft('The paper published his returns from 1995 that showed large losses.').map((s) => mention(s))).not.toContain('1995')
+    expect(draft('Republican support was more solid than expected.')).toEqual([])
+    expect(drafted('Ruiz has clashed with Molloy, who in 2010 said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'who']])
+    expect(only('Ruiz has clashed with Molloy, who in 2010 said the plan was dead.').speakers[0]).toMatchObject({ name: 'Molloy' })
+  })
+
+  it('skips an opening participle phrase for the sentence’s subject, and reads "9/11" as one word', () => {
+    expect(drafted('Chastened by the analyses, Molloy revised his plan, promising to focus on families.')).toEqual([['paraphrase', 'to focus on families', 'Molloy']])
+    expect(only('“The veto does not hold,” said 9/11 widow Terra Moss.').speakers[0]).toMatchObject({ name: 'Terra Moss', mention: { text: '9/11 widow Terra Moss' } })
+  })
+})
