@@ -120,6 +120,8 @@ function mentionOf (text: string, toks: Tok[], rule: string): Mention | null {
   for (let i = b - 1; i > a; i--) {
     if (DETERMINERS.has(toks[i]!.lower) && !isCap(toks[i]!) && !CONNECTORS.has(toks[i - 1]!.lower)) { a = i; break }
   }
+  // "shows that Clinton said": a "that" before a name opens the clause, it is no determiner
+  if (b - a > 1 && /^(?:that|which)$/.test(toks[a]!.lower) && isCap(toks[a + 1]!)) a++
   const np = toks.slice(a, b)
   if (np.length === 0 || np.length > 12) return null
   // a year or a number alone ("returns from 1995 that showed") and a party or other adjective alone

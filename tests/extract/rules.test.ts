@@ -434,4 +434,8 @@ describe('words that name no one', () => {
     expect(drafted('Chastened by the analyses, Molloy revised his plan, promising to focus on families.')).toEqual([['paraphrase', 'to focus on families', 'Molloy']])
     expect(only('“The veto does not hold,” said 9/11 widow Terra Moss.').speakers[0]).toMatchObject({ name: 'Terra Moss', mention: { text: '9/11 widow Terra Moss' } })
   })
+
+  it('leaves the "that" opening a clause out of the speaker’s mention ("shows that Clinton said")', () => {
+    expect(drafted('The transcript of the debate shows that Molloy said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'Molloy']])
+  })
 })
