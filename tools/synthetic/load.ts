@@ -17,8 +17,6 @@ export interface LoadHooks {
   beginBatch?: (batch: SyntheticBatch) => void
   /** After a batch is committed. */
   onWritten?: (batch: SyntheticBatch) => void
-  /** Before the deferred statement links are written (writers > 1). */
-  beginLinks?: (count: number) => void
 }
 
 export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHooks = {}): Promise<void> {
@@ -33,7 +31,11 @@ export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHo
   for await (const batch of generateSynthetic({ statements: options.statements, seed: options.seed, batchSize: options.batchSize })) {
     if (batch.phase !== phase) await Promise.all(inFlight)
     while (inFlight.size >= options.writers) await Promise.race(inFlight)
-    if (failure) throw failure.error
+    // (a failed batch stops the load once the others in flight have ended: none is left running)
+    if (failure) {
+      await Promise.all(inFlight)
+      throw failure.error
+    }
     phase = batch.phase
     hooks.beginBatch?.(batch)
     const deferLinks = options.writers > 1 && batch.phase === 'statements'
@@ -45,7 +47,6 @@ export async function loadSynthetic (db: Db, options: LoadOptions, hooks: LoadHo
   }
   await Promise.all(inFlight)
   if (failure) throw failure.error
-  if (linksLater.length) hooks.beginLinks?.(linksLater.reduce((n, part) => n + part.reduce((m, s) => m + s.links.length, 0), 0))
   for (const part of linksLater) {
     if (part.length > 0) await db.writeTx((tx) => writeLinks(tx, part))
   }
