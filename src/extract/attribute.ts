@@ -66,6 +66,11 @@ export function contentStart (text: string, cue: Cue, end: number): number {
       continue
     }
   }
+  // "accused the council of “gross negligence”": the accused is the target, the charge is what was said
+  if (cue.lemma === 'accuse') {
+    const of = /^[^.;:“”"]{1,80}?\s(?=of\s)/u.exec(rest())
+    if (of) p += of[0].length
+  }
   // "spoke to reporters", "spoke at a rally": where and to whom, with no content
   // (and "speaking on condition of anonymity": why a source is not named)
   if (TOPIC_VERBS.has(cue.lemma) && /^\s+(?:to|at|with|before|in|during|for|on\s+(?:the\s+)?condition)\s/iu.test(rest())) return end
@@ -174,6 +179,9 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // ", according to copy of the letter" closing a reported clause is the reporter's sourcing
   const acc = /,\s*according\s+to\b/.exec(text.slice(start, end))
   if (acc && !inQuote(start + acc.index, f.quotes)) end = trimEnd(text, start, start + acc.index)
+  // '... to "burning the charter" - a charge that ...': a dash after a closed quote opens the reporter's aside
+  const aside = /[”"]\s+(?:-{1,2}|[\u2014\u2013])\s+/.exec(text.slice(start, end))
+  if (aside && inQuote(start + aside.index, f.quotes)) end = start + aside.index + 1
   // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
   const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)

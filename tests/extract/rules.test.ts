@@ -439,3 +439,17 @@ describe('words that name no one', () => {
     expect(drafted('The transcript of the debate shows that Molloy said the plan was dead.')).toEqual([['paraphrase', 'the plan was dead', 'Molloy']])
   })
 })
+
+describe('where the reporter takes over again', () => {
+  it('ends the content at a dash after a closed quote, not at a dash pair inside the clause', () => {
+    expect(drafted('Another critic, Ana Ruiz, likened the rules to "burning the town charter" - a charge that might have stung, since Ruiz was his mentor.'))
+      .toEqual([['direct-quote', 'the rules to "burning the town charter"', 'Ana Ruiz']])
+    expect(drafted('Ruiz called the plan "a disgrace" — a word the mayor rejected.')).toEqual([['direct-quote', 'the plan "a disgrace"', 'Ruiz']])
+    expect(drafted('Ruiz said the plan - which passed in May - was a mistake.')).toEqual([['paraphrase', 'the plan - which passed in May - was a mistake', 'Ruiz']])
+  })
+
+  it('takes the charge of "accused X of ..." as the content, the accused left out', () => {
+    expect(drafted('The mayor accused the council, and its chair, of "gross negligence."')).toEqual([['direct-quote', 'of "gross negligence."', 'The mayor']])
+    expect(drafted('Ruiz accused Molloy of lying about the budget.')).toEqual([['paraphrase', 'of lying about the budget', 'Ruiz']])
+  })
+})
