@@ -262,19 +262,22 @@ function quoteSentence (text: string, f: Frame, cues: Cue[], prior: Candidate[])
   const first = f.major[0]!
   // Two passes: a quote closed by its own attribution ("“...,” the union wrote") first, then a
   // speaker before the quote ("it said Molloy would ...: “...”" loses to the union's "wrote")
+  // (each cue's speaker is found once, for both passes)
+  const readings = cues.flatMap((cue) => {
+    if (cue.kind === 'according-to') return []
+    const before = f.quotes.filter((q) => q.end <= cue.start)
+    const lastBefore = before[before.length - 1]
+    const nextAfter = f.quotes.find((q) => q.start >= cue.end)
+    const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
+    const objTo = nextAfter ? nextAfter.start : s.end
+    // who follows "telling" or "told" is the hearer ("telling Keane that “...”"), never the speaker
+    const invertible = INVERTIBLE.has(cue.lemma) && !OBJECT_FIRST.has(cue.lemma) && !/ing$/.test(cue.text)
+    const obj = subj || !invertible ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
+    const mention = nounishOk(cue, subj) ? subj ?? obj : obj
+    return mention ? [{ cue, subj, mention }] : []
+  })
   for (const pass of [0, 1]) {
-    for (const cue of cues) {
-      if (cue.kind === 'according-to') continue
-      const before = f.quotes.filter((q) => q.end <= cue.start)
-      const lastBefore = before[before.length - 1]
-      const nextAfter = f.quotes.find((q) => q.start >= cue.end)
-      const subj = subjectBefore(text, lastBefore ? lastBefore.end : s.start, cue.start, true)
-      const objTo = nextAfter ? nextAfter.start : s.end
-      // who follows "telling" or "told" is the hearer ("telling Keane that “...”"), never the speaker
-      const invertible = INVERTIBLE.has(cue.lemma) && !OBJECT_FIRST.has(cue.lemma) && !/ing$/.test(cue.text)
-      const obj = subj || !invertible ? null : subjectAfter(text, cue.end, objTo) ?? descriptionAfter(text, cue.end, objTo)
-      const mention = nounishOk(cue, subj) ? subj ?? obj : obj
-      if (!mention) continue
+    for (const { cue, subj, mention } of readings) {
       const majorBefore = f.major.filter((q) => q.end <= cue.start)
       const gapStart = majorBefore.length ? majorBefore[majorBefore.length - 1]!.end : -1
       const gapEnd = Math.min(cue.start, mention.start)
@@ -548,9 +551,10 @@ function plainSentence (text: string, f: Frame, cues: Cue[], from = f.sentence.s
     const before = text.slice(s.start, cue.start)
     // "Trump attacked Clinton, saying she lied", "... walked the streets while chanting, “...”",
     // "... outlined his plan and vowed to ...": a second verb of the subject that opens the sentence
+    // (after "and", a verb in the past only: "needs to sell herself and tell jokes" is no report; and
+    // not past a subordinate clause, which has a subject of its own: "... when the police found her
+    // and told her")
     const second = (/,\s*$/.test(before) && /ing$/.test(cue.text)) || (/\b(?:while|as|before|after)\s+$/.test(before) && /ing$/.test(cue.text)) ||
-      // (a verb in the past only: "needs to sell herself and tell jokes" is no report; nor is one
-      // whose subject a subordinate clause between names: "... when the police found her and told her")
       (/\s(?:and|but)\s+$/.test(before) && PAST.test(cue.text) && !WEAK_LEMMAS.has(cue.lemma))
     if (second && s.start < cue.start) {
       const main = sentenceSubject(text, s.start, cue.start)
