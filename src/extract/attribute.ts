@@ -67,6 +67,11 @@ export function contentStart (text: string, cue: Cue, end: number): number {
     }
   }
   // "accused the council of “gross negligence”": the accused is the target, the charge is what was said
+  // "called for more money": "for" belongs to the verb
+  if (cue.lemma === 'call') {
+    const forWord = /^\s+for\s+(?=\S)/u.exec(rest())
+    if (forWord) p += forWord[0].length
+  }
   if (cue.lemma === 'accuse') {
     const of = /^[^.;:“”"]{1,80}?\s(?=of\s)/u.exec(rest())
     if (of) p += of[0].length
@@ -183,9 +188,10 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   const aside = /[”"]\s+(?:-{1,2}|[\u2014\u2013])\s+/.exec(text.slice(start, end))
   if (aside && inQuote(start + aside.index, f.quotes)) end = start + aside.index + 1
   // a trailing non-restrictive clause (", which ...", ", even as ...") is the reporter's, not the speaker's
-  const tail = /,\s+(?:which|whose|while|even\s+as|although|though|despite)\b/.exec(text.slice(start, end))
+  const tail = /,\s+(?:while|even\s+as|although|though)\b/.exec(text.slice(start, end))
   if (tail && !inQuote(start + tail.index, f.quotes) && wordsIn(text, { start, end: start + tail.index }) >= 3) end = trimEnd(text, start, start + tail.index)
   end = reportersTail(text, f, start, end)
+  end = objectEnd(text, f, cue, start, end)
   // "says, “Don't do it,” until the shots ring out": a quote right after the verb is what was
   // said, and the clause that a conjunction opens after it is the reporter's
   const opening = f.major.find((q) => q.start === start && q.end < end)
@@ -235,12 +241,48 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   }
   // "did not respond to requests for comment": no content
   if (/^to\s+(?:requests?|questions?|a\s+request)\b/i.test(text.slice(start, end))) return out
-  if (end > start && wordsIn(text, { start, end }) >= 2) {
+  // (a verb's object may be one name: "attacked Machado")
+  const oneName = OBJECT_LEMMAS.has(cue.lemma) && /^\p{Lu}[\p{L}.’'-]*$/u.test(text.slice(start, end)) && !new RegExp(`^${TIME_WORDS}$`, 'iu').test(text.slice(start, end))
+  if (end > start && (wordsIn(text, { start, end }) >= 2 || oneName)) {
     // keep a closing quote mark inside the span
     if (QUOTE_MARK.test(text[end] ?? '')) end++
     out.push(candidate(text, f, cue, mention, { start, end }, rule))
   }
   return out
+}
+
+// Verbs of an attitude or act toward something ("attacked Machado", "praised the plan", "called for
+// more money"): what they report is their object, a noun phrase.
+export const OBJECT_LEMMAS = new Set(['attack', 'support', 'oppose', 'praise', 'criticize', 'criticise', 'blast', 'slam', 'cite',
+  'highlight', 'reject', 'offer', 'endorse', 'welcome', 'condemn', 'decry', 'applaud', 'blame', 'defend', 'dismiss', 'mock',
+  'echo', 'push', 'seek', 'demand', 'question', 'propose', 'recommend', 'tout', 'describe', 'label', 'dub', 'brand',
+  'characterize', 'characterise', 'mention', 'discuss', 'detail', 'express', 'call', 'liken', 'encourage', 'lament'])
+// Where a noun phrase object ends and the reporter's circumstances begin: when, where and how it
+// was said ("attacked Machado | in early-morning tweets", "praised the plan | during a visit to
+// Ohio"), or a clause of the reporter's after a comma (", focusing on ...", ", but ...").
+const OBJECT_END = /\s+(?:in|during|since|at|on|after|before|amid|following|throughout|while|when)\s+(?:a|an|the|his|her|their|its|this|that|last|early|recent|\p{Lu}|\d)|\s+(?:but|while|when|as\s+(?:he|she|they|it|we|I)\b)|,\s+(?:but|and|which|who|while|when|since|if|so|even|\p{Ll}+ing)\b/gu
+// A clause or a quote is not a noun phrase: "criticized that ...", "called for “a full inquiry”"
+const NOT_OBJECT = /^(?:that|whether|if|how|what|why|when|where|who|to)\b|^[“"]/u
+
+/** The end of a verb's object: the content of "attacked X in a tweet" is X. */
+function objectEnd (text: string, f: Frame, cue: Cue, start: number, end: number): number {
+  if (!OBJECT_LEMMAS.has(cue.lemma) || NOT_OBJECT.test(text.slice(start, end))) return end
+  const span = text.slice(start, end)
+  const from = /^\S+/u.exec(span)?.[0].length ?? 0
+  let at = -1
+  OBJECT_END.lastIndex = from
+  for (let m = OBJECT_END.exec(span); m; m = OBJECT_END.exec(span)) {
+    if (!inQuote(start + m.index, f.quotes)) { at = start + m.index; break }
+  }
+  if (at < 0) return end
+  // not inside a quote or a relative clause ("a seat that could decide the balance in the Senate"),
+  // nor before a quote the object leads to, nor before a second reporting verb (", singing “...”":
+  // clauseAfter splits there)
+  if (/\b(?:that|who|which|whose|because|since|if|after|before|when|while)\b/u.test(text.slice(start, at))) return end
+  if (f.major.some((q) => q.start >= at && q.start < end)) return end
+  const next = /^[,\s]+(\p{L}+)/u.exec(text.slice(at, end))
+  if (next && /ing$/u.test(next[1]!) && (lemmaOf(next[1]!) || /thing$/u.test(next[1]!))) return end
+  return trimEnd(text, start, at)
 }
 
 /** A semicolon opens a new clause of the reporter's: the reported content ends before it. */

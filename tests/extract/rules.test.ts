@@ -453,3 +453,28 @@ describe('where the reporter takes over again', () => {
     expect(drafted('Ruiz accused Molloy of lying about the budget.')).toEqual([['paraphrase', 'of lying about the budget', 'Ruiz']])
   })
 })
+
+describe('the object of a verb of attitude or act', () => {
+  it('ends at the reporter’s when, where and how ("attacked Okafor in a late-night post")', () => {
+    expect(drafted('Rivera attacked Okafor in a late-night post.')).toEqual([['paraphrase', 'Okafor', 'Rivera']])
+    expect(drafted('The mayor praised the new transit plan during a visit to the depot on Monday.')).toEqual([['paraphrase', 'the new transit plan', 'The mayor']])
+    expect(drafted('Ruiz described the deal as “a disaster in the making” at a rally on Sunday.')).toEqual([['direct-quote', 'the deal as “a disaster in the making”', 'Ruiz']])
+  })
+
+  it('reads "called for" as the verb, its object as the content', () => {
+    expect(drafted('The union called for a full audit in a statement on Friday.')).toEqual([['paraphrase', 'a full audit', 'The union']])
+  })
+
+  it('keeps a relative clause whole, and splits at a second reporting verb instead', () => {
+    expect(drafted('Some council members expressed doubts about a budget that could shift money in the coming year.'))
+      .toEqual([['paraphrase', 'doubts about a budget that could shift money in the coming year', 'Some council members']])
+    expect(drafted('Okafor criticized the fare increase, saying “riders cannot pay more.”'))
+      .toEqual([['paraphrase', 'the fare increase', 'Okafor'], ['direct-quote', '“riders cannot pay more.”', 'Okafor']])
+  })
+
+  it('takes no day for an object, and keeps a "which" clause in what was said', () => {
+    expect(draft('Ruiz attacked Tuesday.')).toEqual([])
+    expect(drafted('Lee said the bridge would close in May, which would force commuters onto ferries.'))
+      .toEqual([['paraphrase', 'the bridge would close in May, which would force commuters onto ferries', 'Lee']])
+  })
+})
