@@ -140,6 +140,20 @@ export function endpoints ({ actor, other, word }: EndpointIds): Endpoint[] {
       graphql: { unsupported: 'grouping statements by speaker with per-group stance counts, ordered by group size, with the newest N per group, is an aggregation GraphQL selections cannot express (it would need a custom @cypher field, i.e. our own Cypher)' },
     },
     {
+      // The same question with one statement per speaker, as issue 12 measured it: the hub's
+      // answer and the mid actor's then hold about as many statements (20 against the mid
+      // actor's speakers), so the ratio shows what the degree costs, apart from the answer's size.
+      key: 'who-said-what-about-1',
+      title: 'who said what about an actor, perSpeaker=1',
+      path: `/v1/who-said-what-about/${enc(actor)}?perSpeaker=1`,
+      indexed: true,
+      driver: async (r) => {
+        const result = await r.actors.whoSaidWhatAbout(actor, { perSpeaker: 1, limit: 20 })
+        return mustExist(result.about, actor, result)
+      },
+      graphql: { unsupported: 'as who-said-what-about' },
+    },
+    {
       key: 'stance-matrix',
       title: 'stance matrix of two speakers',
       path: `/v1/stance-matrix?speakers=${enc(actor)},${enc(other)}`,
