@@ -24,6 +24,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // A page of one actor's statements, newest first, read in index order (keys set by tallies.ts).
   'CREATE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.targetId, r.sortDate, r.sid)',
   'CREATE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.speakerId, r.sortDate, r.sid)',
+  // A page of one speaker's statements about one target (who-said-what-about's groups): a
+  // SAID_ABOUT relationship per speaker x target of a statement, keyed 'speakerId|targetId'.
+  'CREATE INDEX said_about_page IF NOT EXISTS FOR ()-[r:SAID_ABOUT]-() ON (r.pair, r.sortDate, r.sid)',
   // Filters and sort keys the read API uses on hot paths.
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',

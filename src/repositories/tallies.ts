@@ -29,7 +29,9 @@ export const TALLY_MONTHS = "CASE WHEN s.dateStart IS NULL THEN '|' ELSE substri
 // netted per key across the whole batch, so only the tallies that change are written.
 // The same pass writes the page keys on the statement's SAID and ABOUT relationships: the actor's
 // id, the statement's sort date and its id, which the about_page and said_page indexes order a
-// list of one actor by (statements.ts), so a page is read by a seek, whatever the actor's degree.
+// list of one actor by (statements.ts), so a page is read by a seek, whatever the actor's degree;
+// and it makes the statement's SAID_ABOUT relationships anew, one per speaker x target, keyed by
+// the pair (said_about_page: who-said-what-about's groups, actors.ts).
 // (The writer sets them as it creates the relationships; a merge re-points them, and the
 // migration backfills them, through this query.)
 const TALLY_CHANGES = `
@@ -45,6 +47,13 @@ CALL (s) {
   WITH s WHERE NOT $clear
   MATCH (sp:Actor)-[r:SAID]->(s)
   SET r.speakerId = sp.id, r.sortDate = coalesce(s.dateStart, ''), r.sid = s.id
+}
+CALL (s) { MATCH ()-[r:SAID_ABOUT]->(s) DELETE r }
+CALL (s) {
+  WITH s WHERE NOT $clear
+  MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
+  WITH DISTINCT s, sp, t
+  CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)
 }
 WITH s, coalesce(s.tally, []) AS old, ` + TALLY_MONTHS + ` AS months
 WITH s, old, CASE WHEN $clear THEN [] ELSE
@@ -194,24 +203,43 @@ const MIGRATION_MARK = 'MERGE (m:Migration {id: $id}) SET m.at = datetime()'
 const NEXT_IDS = 'MATCH (s:Statement) WHERE s.id > $after RETURN s.id AS id ORDER BY s.id LIMIT $limit'
 const MIGRATION_BATCH = 5_000
 
-/**
- * Backfills the tallies of every statement that has none recorded, in batches of their own
- * transactions; once done it marks the database and later starts skip it. Idempotent: a batch
- * cut short by a failure is rolled back whole, and a rerun takes up the statements still missing.
- */
-export async function migrateTallies (db: Db, log: (line: string) => void = () => {}): Promise<number> {
-  if ((await db.read(MIGRATION_DONE, { id: MIGRATION_ID })).length > 0) return 0
+// A database whose statements have their tallies from before SAID_ABOUT existed: each statement
+// with none gets its pairs (one with no speaker or no target has none to get, and is looked at again).
+const PAIRS_MIGRATION_ID = 'pair-pages-1'
+const BACKFILL_PAIRS = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+WHERE NOT EXISTS { ()-[:SAID_ABOUT]->(s) }
+MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
+WITH DISTINCT s, sp, t
+CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)`
+
+/** Runs `work` over every statement id, in batches of their own transactions, unless `id` is marked done; then marks it. */
+async function backfill (db: Db, id: string, label: string, log: (line: string) => void, work: (tx: Tx, ids: string[]) => Promise<unknown>): Promise<number> {
+  if ((await db.read(MIGRATION_DONE, { id })).length > 0) return 0
   let after = ''
   let done = 0
   for (;;) {
     const rows = await db.read(NEXT_IDS, { after, limit: MIGRATION_BATCH })
     if (rows.length === 0) break
     const ids = rows.map((r) => String(r.id))
-    await db.writeTx((tx) => change(tx, ids, false, true))
+    await db.writeTx((tx) => work(tx, ids))
     after = ids[ids.length - 1] ?? after
     done += ids.length
-    if (done % 100_000 < MIGRATION_BATCH) log(`tallies: ${done} statements checked`)
+    if (done % 100_000 < MIGRATION_BATCH) log(`${label}: ${done} statements checked`)
   }
-  await db.write(MIGRATION_MARK, { id: MIGRATION_ID })
+  await db.write(MIGRATION_MARK, { id })
   return done
+}
+
+/**
+ * Backfills the tallies of every statement that has none recorded, then the SAID_ABOUT pairs of
+ * every statement that has none, in batches of their own transactions; once each is done it marks
+ * the database and later starts skip it. Idempotent: a batch cut short by a failure is rolled back
+ * whole, and a rerun takes up the statements still missing.
+ */
+export async function migrateTallies (db: Db, log: (line: string) => void = () => {}): Promise<number> {
+  const tallied = await backfill(db, MIGRATION_ID, 'tallies', log, (tx, ids) => change(tx, ids, false, true))
+  const paired = await backfill(db, PAIRS_MIGRATION_ID, 'pair pages', log, (tx, ids) => tx.run(BACKFILL_PAIRS, { ids }))
+  return Math.max(tallied, paired)
 }

@@ -79,8 +79,9 @@ SET r.role = row.role, r.since = row.since, r.until = row.until, r.contentHash =
     r.updatedAt = datetime($now), r.updatedBy = $by`
 
 // The statement's SAID and ABOUT relationships carry their page keys from creation (the actor's
-// id, the sort date, the statement id: the about_page and said_page indexes), and the statement
-// records its tally keys (tallies.ts). The query returns the keys it had and has, so the tallies
+// id, the sort date, the statement id: the about_page and said_page indexes), each speaker x
+// target pair gets its SAID_ABOUT (said_about_page), and the statement records its tally keys
+// (tallies.ts). The query returns the keys it had and has, so the tallies
 // follow without reading the statements again.
 const WRITE_STATEMENTS = `
 UNWIND $rows AS row
@@ -92,18 +93,23 @@ SET s.createdAt = coalesce(s.createdAt, datetime($now)), s.createdBy = coalesce(
     s.note = row.note, s.contentHash = row.contentHash, s.updatedAt = datetime($now), s.updatedBy = $by
 WITH s, row, old, sortDate, ` + TALLY_MONTHS + ` AS months
 CALL (s) { MATCH (s)-[r:ABOUT|ON_TOPIC|REPORTED_IN|ORIGINALLY_IN|RESPONDS_TO|CONTRADICTS|SUPPORTS|REPEATS]->() DELETE r }
-CALL (s) { MATCH ()-[r:SAID]->(s) DELETE r }
+CALL (s) { MATCH ()-[r:SAID|SAID_ABOUT]->(s) DELETE r }
 CALL (s, row, sortDate) {
   UNWIND row.speakers AS sp
   MATCH (a:Actor {id: sp.actor})
   CREATE (a)-[:SAID {role: sp.role, position: sp.position, speakerId: a.id, sortDate: sortDate, sid: s.id}]->(s)
-  RETURN collect(a.id) AS speakerIds
+  RETURN collect(a) AS speakers, collect(a.id) AS speakerIds
 }
 CALL (s, row, sortDate) {
   UNWIND row.targets AS t
   MATCH (a:Actor {id: t.actor})
   CREATE (s)-[:ABOUT {stance: t.stance, targetId: a.id, sortDate: sortDate, sid: s.id}]->(a)
-  RETURN collect(a.id + '|' + coalesce(t.stance, '')) AS targetKeys
+  RETURN collect(a.id) AS targetIds, collect(a.id + '|' + coalesce(t.stance, '')) AS targetKeys
+}
+CALL (s, speakers, targetIds, sortDate) {
+  UNWIND speakers AS a
+  UNWIND targetIds AS tid
+  CREATE (a)-[:SAID_ABOUT {pair: a.id + '|' + tid, sortDate: sortDate, sid: s.id}]->(s)
 }
 CALL (s, row) { UNWIND row.topics AS id MATCH (t:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(t) }
 CALL (s, row) {

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/db.js'
+import { ActorsRepository } from '../../src/repositories/actors.js'
 import { StatementsRepository, type StatementFilter } from '../../src/repositories/statements.js'
 import { resetGraph, writeRows } from '../../src/repositories/writer.js'
 import { generateSynthetic } from '../../tools/synthetic/generate.js'
@@ -87,6 +88,29 @@ describe('index-ordered lists for busy actors', () => {
       expect(await allPages(keyed, filter, 25), `${name} (page index)`).toEqual(expected)
     }
   }, 240_000)
+
+  it('who-said-what-about reads each group’s newest statements by the pair’s page (SAID_ABOUT) as the walk finds them', async () => {
+    const tallied = new ActorsRepository(app.db, 'tallies', 0)
+    const walked = new ActorsRepository(app.db, 'walk')
+    for (const skip of [0, 1, 60]) {
+      const actor = await busiest(app.db, 'ABOUT', skip)
+      for (const perSpeaker of [1, 4]) {
+        const all = async (repo: ActorsRepository) => {
+          const groups = []
+          let cursor: string | undefined
+          do {
+            const page = await repo.whoSaidWhatAbout(actor.id, { perSpeaker, limit: 7, ...(cursor ? { cursor } : {}) })
+            groups.push(...page.groups.map((g) => [g.speaker.id, g.total, g.statements.map((s) => s.id)]))
+            cursor = page.next ?? undefined
+          } while (cursor && groups.length < 2000)
+          return groups
+        }
+        const expected = await all(walked)
+        expect(expected.length, actor.id).toBeGreaterThan(skip === 60 ? 0 : 10)
+        expect(await all(tallied), `${actor.id} perSpeaker ${perSpeaker}`).toEqual(expected)
+      }
+    }
+  }, 120_000)
 
   it('a cursor from one way continues the other', async () => {
     for (const [name, filter] of filters.slice(0, 4)) {

@@ -32,11 +32,13 @@ const TEMPLATE = 'chew-oracle-data-security-controls'
 
 interface Tally { key: string, critical: number, supportive: number, neutral: number, total: number }
 
-/** The tallies as a from-scratch walk over every statement gives them. */
-async function fromScratch (): Promise<{ pairs: Tally[], months: Tally[] }> {
+interface Stored { pairs: Tally[], months: Tally[], pairPages: string[] }
+
+/** The tallies (and the SAID_ABOUT pair pages) as a from-scratch walk over every statement gives them. */
+async function fromScratch (): Promise<Stored> {
   const rows = await app.db.read(`
     MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor)
-    RETURN sp.id AS sp, t.id AS t, ab.stance AS stance, s.dateStart AS dateStart, s.dateEnd AS dateEnd`)
+    RETURN sp.id AS sp, t.id AS t, ab.stance AS stance, s.dateStart AS dateStart, s.dateEnd AS dateEnd, s.id AS sid`)
   const pairs = new Map<string, Tally>()
   const months = new Map<string, Tally>()
   const add = (into: Map<string, Tally>, key: string, stance: string) => {
@@ -50,10 +52,11 @@ async function fromScratch (): Promise<{ pairs: Tally[], months: Tally[] }> {
     if (r.dateStart) add(months, `${r.sp}|${r.t}|${String(r.dateStart).slice(0, 7)}|${String(r.dateEnd).slice(0, 7)}`, String(r.stance))
   }
   const sorted = (m: Map<string, Tally>) => [...m.values()].sort((a, b) => a.key.localeCompare(b.key))
-  return { pairs: sorted(pairs), months: sorted(months) }
+  const pairPages = rows.map((r) => `${r.sp}|${r.t} ${String(r.dateStart ?? '')} ${r.sid}`).sort()
+  return { pairs: sorted(pairs), months: sorted(months), pairPages }
 }
 
-async function stored (): Promise<{ pairs: Tally[], months: Tally[] }> {
+async function stored (): Promise<Stored> {
   const read = async (label: 'PairTally' | 'MonthTally') => (await app.db.read(label === 'PairTally'
     ? 'MATCH (x:PairTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .rank, .speakerId, .targetId} AS x'
     : 'MATCH (x:MonthTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .speakerId, .targetId, .from, .to} AS x'))
@@ -67,7 +70,16 @@ async function stored (): Promise<{ pairs: Tally[], months: Tally[] }> {
   const months = await read('MonthTally')
   for (const m of months) expect(m.key).toBe(`${m.speakerId}|${m.targetId}|${m.from}|${m.to}`)
   const strip = (list: Array<Tally & Record<string, unknown>>) => list.map(({ key, critical, supportive, neutral, total }) => ({ key, critical, supportive, neutral, total }))
-  return { pairs: strip(pairs), months: strip(months) }
+  // each SAID_ABOUT joins the speaker its key names to the statement its sid names
+  const pairPages = (await app.db.read(`
+    MATCH (sp:Actor)-[r:SAID_ABOUT]->(s:Statement)
+    RETURN r.pair AS pair, r.sortDate AS sortDate, r.sid AS sid, sp.id AS sp, s.id AS id`))
+    .map((r) => {
+      expect(String(r.pair).startsWith(`${r.sp}|`)).toBe(true)
+      expect(r.sid).toBe(r.id)
+      return `${r.pair} ${r.sortDate} ${r.sid}`
+    }).sort()
+  return { pairs: strip(pairs), months: strip(months), pairPages }
 }
 
 type WhoSaidOptions = Parameters<ActorsRepository['whoSaidWhatAbout']>[1]
@@ -252,11 +264,24 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
     // A database from before the tallies: none stored, none recorded on the statements, no mark.
     await app.db.write('MATCH (x) WHERE x:PairTally OR x:MonthTally OR x:Migration DETACH DELETE x')
     await app.db.write('MATCH (s:Statement) REMOVE s.tally')
+    await app.db.write('MATCH ()-[r:SAID_ABOUT]->() DELETE r')
     expect((await stored()).pairs).toEqual([])
+    expect((await stored()).pairPages).toEqual([])
     expect(await migrateTallies(app.db)).toBe(article().statements.length)
     expect(await stored()).toEqual(expected)
     // Marked done: a second start does nothing, and changes nothing.
     expect(await migrateTallies(app.db)).toBe(0)
     expect(await stored()).toEqual(expected)
+  })
+
+  it('backfill the SAID_ABOUT pair pages of a database that has its tallies but not them', async () => {
+    await seedArticle(app.db)
+    const expected = await fromScratch()
+    expect(expected.pairPages.length).toBeGreaterThan(5)
+    await app.db.write('MATCH ()-[r:SAID_ABOUT]->() DELETE r')
+    await app.db.write("MATCH (m:Migration {id: 'pair-pages-1'}) DELETE m")
+    expect(await migrateTallies(app.db)).toBe(article().statements.length)
+    expect(await stored()).toEqual(expected)
+    expect(await migrateTallies(app.db)).toBe(0)
   })
 })
