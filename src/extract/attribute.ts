@@ -66,12 +66,12 @@ export function contentStart (text: string, cue: Cue, end: number): number {
       continue
     }
   }
-  // "accused the council of “gross negligence”": the accused is the target, the charge is what was said
   // "called for more money": "for" belongs to the verb
   if (cue.lemma === 'call') {
     const forWord = /^\s+for\s+(?=\S)/u.exec(rest())
     if (forWord) p += forWord[0].length
   }
+  // "accused the council of “gross negligence”": the accused is the target, the charge is what was said
   if (cue.lemma === 'accuse') {
     const of = /^[^.;:“”"]{1,80}?\s(?=of\s)/u.exec(rest())
     if (of) p += of[0].length
@@ -242,7 +242,7 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
   // "did not respond to requests for comment": no content
   if (/^to\s+(?:requests?|questions?|a\s+request)\b/i.test(text.slice(start, end))) return out
   // (a verb's object may be one name: "attacked Machado")
-  const oneName = OBJECT_LEMMAS.has(cue.lemma) && /^\p{Lu}[\p{L}.’'-]*$/u.test(text.slice(start, end)) && !new RegExp(`^${TIME_WORDS}$`, 'iu').test(text.slice(start, end))
+  const oneName = OBJECT_LEMMAS.has(cue.lemma) && /^\p{Lu}[\p{L}.’'-]*$/u.test(text.slice(start, end)) && !ONLY_TIME.test(text.slice(start, end))
   if (end > start && (wordsIn(text, { start, end }) >= 2 || oneName)) {
     // keep a closing quote mark inside the span
     if (QUOTE_MARK.test(text[end] ?? '')) end++
@@ -253,7 +253,7 @@ function clauseAfter (text: string, f: Frame, cue: Cue, mention: Mention | null,
 
 // Verbs of an attitude or act toward something ("attacked Machado", "praised the plan", "called for
 // more money"): what they report is their object, a noun phrase.
-export const OBJECT_LEMMAS = new Set(['attack', 'support', 'oppose', 'praise', 'criticize', 'criticise', 'blast', 'slam', 'cite',
+const OBJECT_LEMMAS = new Set(['attack', 'support', 'oppose', 'praise', 'criticize', 'criticise', 'blast', 'slam', 'cite',
   'highlight', 'reject', 'offer', 'endorse', 'welcome', 'condemn', 'decry', 'applaud', 'blame', 'defend', 'dismiss', 'mock',
   'echo', 'push', 'seek', 'demand', 'question', 'propose', 'recommend', 'tout', 'describe', 'label', 'dub', 'brand',
   'characterize', 'characterise', 'mention', 'discuss', 'detail', 'express', 'call', 'liken', 'encourage', 'lament'])
@@ -261,6 +261,8 @@ export const OBJECT_LEMMAS = new Set(['attack', 'support', 'oppose', 'praise', '
 // was said ("attacked Machado | in early-morning tweets", "praised the plan | during a visit to
 // Ohio"), or a clause of the reporter's after a comma (", focusing on ...", ", but ...").
 const OBJECT_END = /\s+(?:in|during|since|at|on|after|before|amid|following|throughout|while|when)\s+(?:a|an|the|his|her|their|its|this|that|last|early|recent|\p{Lu}|\d)|\s+(?:but|while|when|as\s+(?:he|she|they|it|we|I)\b)|,\s+(?:but|and|which|who|while|when|since|if|so|even|\p{Ll}+ing)\b/gu
+// a day or a time is no object ("attacked Tuesday")
+const ONLY_TIME = new RegExp(`^${TIME_WORDS}$`, 'iu')
 // A clause or a quote is not a noun phrase: "criticized that ...", "called for “a full inquiry”"
 const NOT_OBJECT = /^(?:that|whether|if|how|what|why|when|where|who|to)\b|^[“"]/u
 

@@ -34,6 +34,12 @@ export const TALLY_MONTHS = "CASE WHEN s.dateStart IS NULL THEN '|' ELSE substri
 // the pair (said_about_page: who-said-what-about's groups, actors.ts).
 // (The writer sets them as it creates the relationships; a merge re-points them, and the
 // migration backfills them, through this query.)
+// A statement `s`'s SAID_ABOUT relationships, made from its speakers and targets as they are.
+const MAKE_PAIRS = `
+  MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
+  WITH DISTINCT s, sp, t
+  CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)`
+
 const TALLY_CHANGES = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
@@ -51,9 +57,7 @@ CALL (s) {
 CALL (s) { MATCH ()-[r:SAID_ABOUT]->(s) DELETE r }
 CALL (s) {
   WITH s WHERE NOT $clear
-  MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
-  WITH DISTINCT s, sp, t
-  CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)
+` + MAKE_PAIRS + `
 }
 WITH s, coalesce(s.tally, []) AS old, ` + TALLY_MONTHS + ` AS months
 WITH s, old, CASE WHEN $clear THEN [] ELSE
@@ -210,9 +214,7 @@ const BACKFILL_PAIRS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 WHERE NOT EXISTS { ()-[:SAID_ABOUT]->(s) }
-MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
-WITH DISTINCT s, sp, t
-CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)`
+` + MAKE_PAIRS
 
 /** Runs `work` over every statement id, in batches of their own transactions, unless `id` is marked done; then marks it. */
 async function backfill (db: Db, id: string, label: string, log: (line: string) => void, work: (tx: Tx, ids: string[]) => Promise<unknown>): Promise<number> {
