@@ -18,6 +18,7 @@ afterAll(async () => { await restoreAndClose(app) })
 
 const SEED = Number(process.env.WHOSAID_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const OPERATIONS = 300
+const MIN_ACTORS = 8
 const STANCES = ['critical', 'supportive', 'neutral']
 const DATES: Array<{ date?: string, datePrecision: string }> = [
   { datePrecision: 'unknown' },
@@ -171,7 +172,10 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
       return statementBody(TEMPLATE, { speakers, targets, ...pick(DATES), links: undefined })
     }
     for (let i = 0; i < OPERATIONS; i++) {
-      const r = next()
+      // Merges and cascading deletes shrink the cast; below a few actors an unlucky seed would end
+      // with too few pairs to prove anything, so then a merge or delete drawn becomes a put of an actor.
+      const drawn = next()
+      const r = drawn >= 0.86 && actors.size <= MIN_ACTORS ? drawn - 0.14 : drawn
       if (r < 0.45 || statements.size === 0) {
         const id = next() < 0.3 && statements.size > 0 ? pick([...statements]) : `random-statement-${made++}`
         const res = await put(app, `/v1/statements/${id}`, randomStatement())
