@@ -268,8 +268,9 @@ const NOT_OBJECT = /^(?:that|whether|if|how|what|why|when|where|who|to)\b|^[“"
 
 /** The end of a verb's object: the content of "attacked X in a tweet" is X. */
 function objectEnd (text: string, f: Frame, cue: Cue, start: number, end: number): number {
-  if (!OBJECT_LEMMAS.has(cue.lemma) || NOT_OBJECT.test(text.slice(start, end))) return end
+  if (!OBJECT_LEMMAS.has(cue.lemma)) return end
   const span = text.slice(start, end)
+  if (NOT_OBJECT.test(span)) return end
   const from = /^\S+/u.exec(span)?.[0].length ?? 0
   let at = -1
   OBJECT_END.lastIndex = from

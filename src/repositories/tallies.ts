@@ -35,7 +35,7 @@ export const TALLY_MONTHS = "CASE WHEN s.dateStart IS NULL THEN '|' ELSE substri
 // (The writer sets them as it creates the relationships; a merge re-points them, and the
 // migration backfills them, through this query.)
 // A statement `s`'s SAID_ABOUT relationships, made from its speakers and targets as they are.
-const MAKE_PAIRS = `
+export const MAKE_PAIRS = `
   MATCH (sp:Actor)-[:SAID]->(s)-[:ABOUT]->(t:Actor)
   WITH DISTINCT s, sp, t
   CREATE (sp)-[:SAID_ABOUT {pair: sp.id + '|' + t.id, sortDate: coalesce(s.dateStart, ''), sid: s.id}]->(s)`

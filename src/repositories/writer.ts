@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/db.js'
 import type { LinkType } from './links.js'
 import type { AffiliationRow, GraphRows, StatementRow } from '../domain/validate.js'
-import { TALLY_MONTHS, applyKeyChanges, retallyAround, statementsOfActors, untally, type TallyKeyChange } from './tallies.js'
+import { MAKE_PAIRS, TALLY_MONTHS, applyKeyChanges, retallyAround, statementsOfActors, untally, type TallyKeyChange } from './tallies.js'
 
 export const BATCH_SIZE = 1_000
 
@@ -98,18 +98,15 @@ CALL (s, row, sortDate) {
   UNWIND row.speakers AS sp
   MATCH (a:Actor {id: sp.actor})
   CREATE (a)-[:SAID {role: sp.role, position: sp.position, speakerId: a.id, sortDate: sortDate, sid: s.id}]->(s)
-  RETURN collect(a) AS speakers, collect(a.id) AS speakerIds
+  RETURN collect(a.id) AS speakerIds
 }
 CALL (s, row, sortDate) {
   UNWIND row.targets AS t
   MATCH (a:Actor {id: t.actor})
   CREATE (s)-[:ABOUT {stance: t.stance, targetId: a.id, sortDate: sortDate, sid: s.id}]->(a)
-  RETURN collect(a.id) AS targetIds, collect(a.id + '|' + coalesce(t.stance, '')) AS targetKeys
+  RETURN collect(a.id + '|' + coalesce(t.stance, '')) AS targetKeys
 }
-CALL (s, speakers, targetIds, sortDate) {
-  UNWIND speakers AS a
-  UNWIND targetIds AS tid
-  CREATE (a)-[:SAID_ABOUT {pair: a.id + '|' + tid, sortDate: sortDate, sid: s.id}]->(s)
+CALL (s) {` + MAKE_PAIRS + `
 }
 CALL (s, row) { UNWIND row.topics AS id MATCH (t:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(t) }
 CALL (s, row) {
