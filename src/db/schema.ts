@@ -10,15 +10,18 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
   'CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE',
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE',
-  // Stance tallies (repositories/tallies.ts): one node per pair, and per pair and month span.
+  // Stance tallies (repositories/tallies.ts): one node per pair, per pair and month span, and per pair and year.
   'CREATE CONSTRAINT pair_tally_key IF NOT EXISTS FOR (x:PairTally) REQUIRE x.key IS UNIQUE',
   'CREATE CONSTRAINT month_tally_key IF NOT EXISTS FOR (x:MonthTally) REQUIRE x.key IS UNIQUE',
+  'CREATE CONSTRAINT year_tally_key IF NOT EXISTS FOR (x:YearTally) REQUIRE x.key IS UNIQUE',
   'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (m:Migration) REQUIRE m.id IS UNIQUE',
   // who-said-what-about: a target's speakers, most statements first (rank = -total), id next
   'CREATE INDEX pair_tally_rank IF NOT EXISTS FOR (x:PairTally) ON (x.targetId, x.rank, x.speakerId)',
   // the stance matrix in (speaker, target) order, for given speakers, one target, or all pairs
   'CREATE INDEX pair_tally_speaker IF NOT EXISTS FOR (x:PairTally) ON (x.speakerId, x.targetId)',
   'CREATE INDEX pair_tally_target IF NOT EXISTS FOR (x:PairTally) ON (x.targetId, x.speakerId)',
+  // who-said-what-about for one calendar year: the target's speakers that year, most statements first
+  'CREATE INDEX year_tally_rank IF NOT EXISTS FOR (x:YearTally) ON (x.targetId, x.year, x.rank, x.speakerId)',
   // a pair's months, for date windows
   'CREATE INDEX month_tally_pair IF NOT EXISTS FOR (x:MonthTally) ON (x.speakerId, x.targetId, x.from)',
   // A page of one actor's statements, newest first, read in index order (keys set by tallies.ts).

@@ -68,14 +68,15 @@ const GROUP_ROWS = `
     CASE WHEN s IS NULL THEN null ELSE ` + STATEMENT_ROW + ' END]) AS rows'
 
 // The target's speakers from its tallies (repositories/tallies.ts), in the order of the
-// pair_tally_rank index: most statements first, then speaker id; a page is read and no more.
+// pair_tally_rank index (or, for one calendar year, year_tally_rank): most statements first, then
+// speaker id; a page is read and no more.
 // `target` and `small` come from WHO_SAID: the seek finds nothing for an actor the walk answers.
-const TALLIES_BODY = `
-  MATCH (x:PairTally) WHERE x.targetId = CASE WHEN small OR target IS NULL THEN null ELSE $requireId END
-    AND x.rank >= $fromRank AND x.speakerId IS NOT NULL
+const talliesBody = (tally: 'PairTally' | 'YearTally'): string => `
+  MATCH (x:${tally}) WHERE x.targetId = CASE WHEN small OR target IS NULL THEN null ELSE $requireId END
+    ${tally === 'YearTally' ? 'AND x.year = $year ' : ''}AND x.rank >= $fromRank AND x.speakerId IS NOT NULL
     AND CASE WHEN $cursorTotal IS NULL OR x.rank > -$cursorTotal THEN true
       WHEN x.rank = -$cursorTotal THEN x.speakerId > $cursorId ELSE false END
-  WITH target, x ORDER BY x.targetId, x.rank, x.speakerId
+  WITH target, x ORDER BY x.targetId, ${tally === 'YearTally' ? 'x.year, ' : ''}x.rank, x.speakerId
   LIMIT $fetch
   MATCH (sp:Actor {id: x.speakerId})
   WITH target, sp, x.total AS total, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.rank AS rank
@@ -100,10 +101,11 @@ const WALK_BODY = `
   LIMIT $fetch
 ` + GROUP_ROWS
 
-// Any date window, and the benchmark's "naive" variant: the walk, whatever the actor's degree.
-// A window's groups are ordered by their counts inside it, which no index holds; counting them
-// from the month tallies (one seek per speaker of the actor) measured slower than this walk at
-// every degree of the 2026-12-02 sweep (353 against 261 ms at 84,639 statements on 1M).
+// Any other date window, and the benchmark's "naive" variant: the walk, whatever the actor's degree.
+// A window's groups are ordered by their counts inside it, which only the year tallies hold (for
+// one calendar year); counting them from the month tallies (one seek per speaker of the actor)
+// measured slower than this walk at every degree of the 2026-12-02 sweep (353 against 261 ms at
+// 84,639 statements on 1M).
 const WHO_SAID_WALK = checkActors(['requireId'], `
   MATCH (t:Actor {id: $requireId})
 ` + WALK_BODY)
@@ -132,7 +134,14 @@ const WHO_SAID_HEAD = `
 const WHO_SAID_TAIL = `
   }
   RETURN CASE WHEN small THEN walked ELSE rows END AS rows`
-const WHO_SAID_TALLIES = checkActors(['requireId'], WHO_SAID_HEAD + TALLIES_BODY + WHO_SAID_TAIL)
+const WHO_SAID_TALLIES = checkActors(['requireId'], WHO_SAID_HEAD + talliesBody('PairTally') + WHO_SAID_TAIL)
+const WHO_SAID_YEAR = checkActors(['requireId'], WHO_SAID_HEAD + talliesBody('YearTally') + WHO_SAID_TAIL)
+
+/** The year a window is, when it is exactly one calendar year ('YYYY-01-01' to 'YYYY-12-31'). */
+function calendarYear (since: string | null, until: string | null): string | null {
+  const year = since?.slice(0, 4)
+  return year !== undefined && since === `${year}-01-01` && until === `${year}-12-31` ? year : null
+}
 
 // The stance matrix from the pair tallies, in (speaker, target) order: for given speakers or one
 // target the pair_tally_speaker / pair_tally_target index is read in that order, and with neither
@@ -332,11 +341,15 @@ export class ActorsRepository {
     const cursor = decodeCursor(options.cursor, ['index', 'string'])
     const since = options.since ? widenDate(options.since, 'start') : null
     const until = options.until ? widenDate(options.until, 'end') : null
-    const query = this.counting === 'tallies' && since === null && until === null ? WHO_SAID_TALLIES : WHO_SAID_WALK
+    const year = calendarYear(since, until)
+    const query = this.counting === 'walk'
+      ? WHO_SAID_WALK
+      : since === null && until === null ? WHO_SAID_TALLIES : year !== null ? WHO_SAID_YEAR : WHO_SAID_WALK
     const { head: row, rows } = checkedRows<GroupRow>(await this.db.read(query, {
       requireId: id,
       since,
       until,
+      year,
       perSpeaker: options.perSpeaker,
       walkMax: this.whoSaidWalkMax,
       // the page-index seek's bounds: see statements.ts's keyedPage

@@ -10,6 +10,10 @@
 //   since/until given as a year or a month, and day dates on a month's first or last day) is
 //   answered exactly from these: a statement's dateEnd >= the window's first day exactly when its
 //   end month >= the window's first month, and so for the start. The stance matrix reads them.
+// - YearTally {speakerId, targetId, year}: the pair's dated statements by the years their dates
+//   overlap (a date's start and end fall in one year, so that is one year), with `rank` = -total
+//   like PairTally: one seek of (targetId, year, rank) gives who-said-what-about's groups for a
+//   window of one calendar year in their order, instead of a walk of the target's statements.
 //
 // Each statement records what it added (`s.tally`, one key per speaker x target: the ids, the
 // stance and the months). A write re-derives the statements it touched: it takes their recorded
@@ -84,6 +88,18 @@ SET x.rank = -x.total
 WITH x WHERE x.total = 0
 DELETE x`
 
+const APPLY_YEARS = `
+UNWIND $rows AS row
+MERGE (x:YearTally {key: row.key})
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.year = row.year,
+  x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
+WITH x, row
+SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral
+SET x.rank = -x.total
+WITH x WHERE x.total = 0
+DELETE x`
+
 const APPLY_MONTHS = `
 UNWIND $rows AS row
 MERGE (x:MonthTally {key: row.key})
@@ -114,21 +130,33 @@ export interface TallyKeyChange { old: string[], new: string[] }
 
 type Deltas = Map<string, TallyDelta & Record<string, unknown>>
 
-function addKey (pairs: Deltas, months: Deltas, key: string, delta: number): void {
+/** The tallies one write changes, by kind, netted per tally. */
+interface TallySet { pairs: Deltas, months: Deltas, years: Deltas }
+const newTallySet = (): TallySet => ({ pairs: new Map(), months: new Map(), years: new Map() })
+
+function addKey (into: TallySet, key: string, delta: number): void {
   const [speakerId = '', targetId = '', stance = '', from = '', to = ''] = key.split(SEPARATOR)
-  addDelta(pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
-  if (from) addDelta(months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
+  addDelta(into.pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
+  if (!from) return
+  addDelta(into.months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
+  // (every year from the start's to the end's, should a date ever span more than one)
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    const y = String(year).padStart(4, '0')
+    addDelta(into.years, [speakerId, targetId, y].join(SEPARATOR), { speakerId, targetId, year: y }, stance, delta)
+  }
 }
 
 const sortedRows = (m: Deltas): TallyDelta[] => [...m.values()]
   .filter((r) => r.total !== 0 || r.critical !== 0 || r.supportive !== 0 || r.neutral !== 0)
   .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 
-async function apply (tx: Tx, pairs: Deltas, months: Deltas): Promise<number> {
+async function apply (tx: Tx, { pairs, months, years }: TallySet): Promise<number> {
   const pairRows = sortedRows(pairs)
   const monthRows = sortedRows(months)
+  const yearRows = sortedRows(years)
   if (pairRows.length > 0) await tx.run(APPLY_PAIRS, { rows: pairRows })
   if (monthRows.length > 0) await tx.run(APPLY_MONTHS, { rows: monthRows })
+  if (yearRows.length > 0) await tx.run(APPLY_YEARS, { rows: yearRows })
   return pairRows.length
 }
 
@@ -137,25 +165,23 @@ async function apply (tx: Tx, pairs: Deltas, months: Deltas): Promise<number> {
  * them), netted over the whole list: only the tallies that change are written.
  */
 export async function applyKeyChanges (tx: Tx, changes: TallyKeyChange[]): Promise<number> {
-  const pairs: Deltas = new Map()
-  const months: Deltas = new Map()
+  const tallies = newTallySet()
   const net = new Map<string, number>()
   for (const c of changes) {
     for (const k of c.old) net.set(k, (net.get(k) ?? 0) - 1)
     for (const k of c.new) net.set(k, (net.get(k) ?? 0) + 1)
   }
-  for (const [key, delta] of net) if (delta !== 0) addKey(pairs, months, key, delta)
-  return apply(tx, pairs, months)
+  for (const [key, delta] of net) if (delta !== 0) addKey(tallies, key, delta)
+  return apply(tx, tallies)
 }
 
 async function change (tx: Tx, ids: string[], clear: boolean, onlyMissing = false): Promise<number> {
   let changed = 0
   for (let i = 0; i < ids.length; i += ID_BATCH) {
     const rows = await tx.run(TALLY_CHANGES, { ids: ids.slice(i, i + ID_BATCH), clear, onlyMissing })
-    const pairs: Deltas = new Map()
-    const months: Deltas = new Map()
-    for (const row of rows) addKey(pairs, months, String(row.key), Number(row.delta))
-    changed += await apply(tx, pairs, months)
+    const tallies = newTallySet()
+    for (const row of rows) addKey(tallies, String(row.key), Number(row.delta))
+    changed += await apply(tx, tallies)
   }
   return changed
 }
@@ -216,19 +242,40 @@ MATCH (s:Statement {id: id})
 WHERE NOT EXISTS { ()-[:SAID_ABOUT]->(s) }
 ` + MAKE_PAIRS
 
+// A database whose tallies predate the year tallies: each pair's are summed from its month
+// tallies, which hold the same statements by month, a batch of pairs (in key order) at a time.
+// SET, not add: a batch run again gives the same values. Setting each month tally's total to
+// itself first takes its write lock, so a writer in another process cannot add to it between the
+// read and the SET (Neo4j locks a node before a SET that reads the property it writes).
+const YEARS_MIGRATION_ID = 'year-tallies-1'
+const NEXT_PAIRS = 'MATCH (p:PairTally) WHERE p.key > $after RETURN p.key AS key ORDER BY p.key LIMIT $limit'
+const BACKFILL_YEARS = `
+UNWIND $keys AS key
+MATCH (p:PairTally {key: key})
+MATCH (m:MonthTally) WHERE m.speakerId = p.speakerId AND m.targetId = p.targetId AND m.from >= ''
+SET m.total = m.total
+WITH p, m
+UNWIND range(toInteger(substring(m.from, 0, 4)), toInteger(substring(m.to, 0, 4))) AS year
+WITH p, right('000' + toString(year), 4) AS year, sum(m.total) AS total, sum(m.critical) AS critical,
+  sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
+MERGE (y:YearTally {key: p.key + '|' + year})
+SET y.speakerId = p.speakerId, y.targetId = p.targetId, y.year = year, y.total = total, y.rank = -total,
+  y.critical = critical, y.supportive = supportive, y.neutral = neutral`
+
 /** Runs `work` over every statement id, in batches of their own transactions, unless `id` is marked done; then marks it. */
-async function backfill (db: Db, id: string, label: string, log: (line: string) => void, work: (tx: Tx, ids: string[]) => Promise<unknown>): Promise<number> {
+async function backfill (db: Db, id: string, label: string, log: (line: string) => void, work: (tx: Tx, ids: string[]) => Promise<unknown>,
+  next = NEXT_IDS, what = 'statements'): Promise<number> {
   if ((await db.read(MIGRATION_DONE, { id })).length > 0) return 0
   let after = ''
   let done = 0
   for (;;) {
-    const rows = await db.read(NEXT_IDS, { after, limit: MIGRATION_BATCH })
+    const rows = await db.read(next, { after, limit: MIGRATION_BATCH })
     if (rows.length === 0) break
-    const ids = rows.map((r) => String(r.id))
+    const ids = rows.map((r) => String(r.id ?? r.key))
     await db.writeTx((tx) => work(tx, ids))
     after = ids[ids.length - 1] ?? after
     done += ids.length
-    if (done % 100_000 < MIGRATION_BATCH) log(`${label}: ${done} statements checked`)
+    if (done % 100_000 < MIGRATION_BATCH) log(`${label}: ${done} ${what} checked`)
   }
   await db.write(MIGRATION_MARK, { id })
   return done
@@ -236,12 +283,15 @@ async function backfill (db: Db, id: string, label: string, log: (line: string) 
 
 /**
  * Backfills the tallies of every statement that has none recorded, then the SAID_ABOUT pairs of
- * every statement that has none, in batches of their own transactions; once each is done it marks
- * the database and later starts skip it. Idempotent: a batch cut short by a failure is rolled back
- * whole, and a rerun takes up the statements still missing.
+ * every statement that has none, then the year tallies of every pair, in batches of their own
+ * transactions; once each is done it marks the database and later starts skip it. Idempotent: a
+ * batch cut short by a failure is rolled back whole, and a rerun takes up the statements still
+ * missing (and sets the pairs' year tallies again, to the same values). Returns the most
+ * statements one of the first two went through.
  */
 export async function migrateTallies (db: Db, log: (line: string) => void = () => {}): Promise<number> {
   const tallied = await backfill(db, MIGRATION_ID, 'tallies', log, (tx, ids) => change(tx, ids, false, true))
   const paired = await backfill(db, PAIRS_MIGRATION_ID, 'pair pages', log, (tx, ids) => tx.run(BACKFILL_PAIRS, { ids }))
+  await backfill(db, YEARS_MIGRATION_ID, 'year tallies', log, (tx, keys) => tx.run(BACKFILL_YEARS, { keys }), NEXT_PAIRS, 'pairs')
   return Math.max(tallied, paired)
 }

@@ -290,6 +290,7 @@ const DELETE_IN_ORDER = [
   'MATCH (n:IdempotencyKey) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:PairTally) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   'MATCH (n:MonthTally) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
+  'MATCH (n:YearTally) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
   // An empty database needs no backfill: a later start checks it again, finds nothing to do, and marks it.
   'MATCH (n:Migration) WHERE $prefix IS NULL WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
 ]

@@ -33,7 +33,7 @@ const TEMPLATE = 'chew-oracle-data-security-controls'
 
 interface Tally { key: string, critical: number, supportive: number, neutral: number, total: number }
 
-interface Stored { pairs: Tally[], months: Tally[], pairPages: string[] }
+interface Stored { pairs: Tally[], months: Tally[], years: Tally[], pairPages: string[] }
 
 /** The tallies (and the SAID_ABOUT pair pages) as a from-scratch walk over every statement gives them. */
 async function fromScratch (): Promise<Stored> {
@@ -42,6 +42,7 @@ async function fromScratch (): Promise<Stored> {
     RETURN sp.id AS sp, t.id AS t, ab.stance AS stance, s.dateStart AS dateStart, s.dateEnd AS dateEnd, s.id AS sid`)
   const pairs = new Map<string, Tally>()
   const months = new Map<string, Tally>()
+  const years = new Map<string, Tally>()
   const add = (into: Map<string, Tally>, key: string, stance: string) => {
     const x = into.get(key) ?? { key, critical: 0, supportive: 0, neutral: 0, total: 0 }
     x[stance as 'critical']++
@@ -51,16 +52,22 @@ async function fromScratch (): Promise<Stored> {
   for (const r of rows) {
     add(pairs, `${r.sp}|${r.t}`, String(r.stance))
     if (r.dateStart) add(months, `${r.sp}|${r.t}|${String(r.dateStart).slice(0, 7)}|${String(r.dateEnd).slice(0, 7)}`, String(r.stance))
+    if (r.dateStart) {
+      expect(String(r.dateEnd).slice(0, 4)).toBe(String(r.dateStart).slice(0, 4))
+      add(years, `${r.sp}|${r.t}|${String(r.dateStart).slice(0, 4)}`, String(r.stance))
+    }
   }
   const sorted = (m: Map<string, Tally>) => [...m.values()].sort((a, b) => a.key.localeCompare(b.key))
   const pairPages = rows.map((r) => `${r.sp}|${r.t} ${String(r.dateStart ?? '')} ${r.sid}`).sort()
-  return { pairs: sorted(pairs), months: sorted(months), pairPages }
+  return { pairs: sorted(pairs), months: sorted(months), years: sorted(years), pairPages }
 }
 
 async function stored (): Promise<Stored> {
-  const read = async (label: 'PairTally' | 'MonthTally') => (await app.db.read(label === 'PairTally'
-    ? 'MATCH (x:PairTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .rank, .speakerId, .targetId} AS x'
-    : 'MATCH (x:MonthTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .speakerId, .targetId, .from, .to} AS x'))
+  const read = async (label: 'PairTally' | 'MonthTally' | 'YearTally') => (await app.db.read({
+    PairTally: 'MATCH (x:PairTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .rank, .speakerId, .targetId} AS x',
+    MonthTally: 'MATCH (x:MonthTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .speakerId, .targetId, .from, .to} AS x',
+    YearTally: 'MATCH (x:YearTally) RETURN x {.key, .critical, .supportive, .neutral, .total, .rank, .speakerId, .targetId, .year} AS x',
+  }[label]))
     .map((r) => r.x as Tally & Record<string, unknown>)
     .sort((a, b) => a.key.localeCompare(b.key))
   const pairs = await read('PairTally')
@@ -70,6 +77,11 @@ async function stored (): Promise<Stored> {
   }
   const months = await read('MonthTally')
   for (const m of months) expect(m.key).toBe(`${m.speakerId}|${m.targetId}|${m.from}|${m.to}`)
+  const years = await read('YearTally')
+  for (const y of years) {
+    expect(y.rank).toBe(-y.total)
+    expect(y.key).toBe(`${y.speakerId}|${y.targetId}|${y.year}`)
+  }
   const strip = (list: Array<Tally & Record<string, unknown>>) => list.map(({ key, critical, supportive, neutral, total }) => ({ key, critical, supportive, neutral, total }))
   // each SAID_ABOUT joins the speaker its key names to the statement its sid names
   const pairPages = (await app.db.read(`
@@ -80,7 +92,7 @@ async function stored (): Promise<Stored> {
       expect(r.sid).toBe(r.id)
       return `${r.pair} ${r.sortDate} ${r.sid}`
     }).sort()
-  return { pairs: strip(pairs), months: strip(months), pairPages }
+  return { pairs: strip(pairs), months: strip(months), years: strip(years), pairPages }
 }
 
 type WhoSaidOptions = Parameters<ActorsRepository['whoSaidWhatAbout']>[1]
@@ -110,8 +122,10 @@ async function allCells (repo: ActorsRepository, filter: MatrixFilter, limit: nu
   throw new Error('the stance matrix did not end')
 }
 
-// Windows on month boundaries (answered from the month tallies) and open ends.
-const WINDOWS: Array<{ since?: string, until?: string }> = [{}, { since: '2022' }, { until: '2022-06' }, { since: '2022-06', until: '2022-12' }, { since: '2023-01-01' }]
+// Windows on month boundaries (answered from the month tallies), open ends, and calendar years
+// (who-said-what-about's groups from the year tallies).
+const WINDOWS: Array<{ since?: string, until?: string }> = [{}, { since: '2022' }, { until: '2022-06' }, { since: '2022-06', until: '2022-12' }, { since: '2023-01-01' },
+  { since: '2022', until: '2022' }, { since: '2021-01-01', until: '2021-12-31' }]
 
 async function allIds (repo: StatementsRepository, filter: StatementFilter): Promise<string[]> {
   const ids: string[] = []
@@ -266,7 +280,7 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
     expect(expected.pairs.length).toBeGreaterThan(5)
     expect(await stored()).toEqual(expected)
     // A database from before the tallies: none stored, none recorded on the statements, no mark.
-    await app.db.write('MATCH (x) WHERE x:PairTally OR x:MonthTally OR x:Migration DETACH DELETE x')
+    await app.db.write('MATCH (x) WHERE x:PairTally OR x:MonthTally OR x:YearTally OR x:Migration DETACH DELETE x')
     await app.db.write('MATCH (s:Statement) REMOVE s.tally')
     await app.db.write('MATCH ()-[r:SAID_ABOUT]->() DELETE r')
     expect((await stored()).pairs).toEqual([])
@@ -287,5 +301,20 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
     expect(await migrateTallies(app.db)).toBe(article().statements.length)
     expect(await stored()).toEqual(expected)
     expect(await migrateTallies(app.db)).toBe(0)
+  })
+
+  it('backfill the year tallies of a database that has its other tallies but not them, from the month tallies', async () => {
+    await seedArticle(app.db)
+    const expected = await fromScratch()
+    expect(expected.years.length).toBeGreaterThan(5)
+    await app.db.write('MATCH (x:YearTally) DELETE x')
+    await app.db.write("MATCH (m:Migration {id: 'year-tallies-1'}) DELETE m")
+    expect((await stored()).years).toEqual([])
+    await migrateTallies(app.db)
+    expect(await stored()).toEqual(expected)
+    // run again (as after a crash before the mark): set to the same values, not added twice
+    await app.db.write("MATCH (m:Migration {id: 'year-tallies-1'}) DELETE m")
+    await migrateTallies(app.db)
+    expect(await stored()).toEqual(expected)
   })
 })

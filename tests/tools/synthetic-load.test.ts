@@ -28,8 +28,20 @@ async function snapshot (db: Db) {
       count(*) AS total, sum(CASE ab.stance WHEN 'critical' THEN 1 ELSE 0 END) AS critical
     OPTIONAL MATCH (x:MonthTally {key: key})
     RETURN count(*) AS keys, sum(CASE WHEN x IS NULL OR x.total <> total OR x.critical <> critical THEN 1 ELSE 0 END) AS wrong`)
-  const [tallies] = await db.read('RETURN COUNT { (:PairTally) } AS pairs, COUNT { (:MonthTally) } AS months')
-  return { counts: await countGraph(db), links: Number(links!.n), pairs, months, tallyNodes: { pairs: Number(tallies!.pairs), months: Number(tallies!.months) } }
+  const [years] = await db.read(`
+    MATCH (sp:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(t:Actor) WHERE s.dateStart IS NOT NULL
+    WITH sp.id + '|' + t.id + '|' + substring(s.dateStart, 0, 4) AS key, count(*) AS total, sum(CASE ab.stance WHEN 'neutral' THEN 1 ELSE 0 END) AS neutral
+    OPTIONAL MATCH (x:YearTally {key: key})
+    RETURN count(*) AS keys, sum(CASE WHEN x IS NULL OR x.total <> total OR x.rank <> -total OR x.neutral <> neutral THEN 1 ELSE 0 END) AS wrong`)
+  const [tallies] = await db.read('RETURN COUNT { (:PairTally) } AS pairs, COUNT { (:MonthTally) } AS months, COUNT { (:YearTally) } AS years')
+  return {
+    counts: await countGraph(db),
+    links: Number(links!.n),
+    pairs,
+    months,
+    years,
+    tallyNodes: { pairs: Number(tallies!.pairs), months: Number(tallies!.months), years: Number(tallies!.years) },
+  }
 }
 
 describe('a synthetic load with several writers', () => {
@@ -53,10 +65,11 @@ describe('a synthetic load with several writers', () => {
     expect(one.generated).toBeGreaterThan(100)
     expect(one.links).toBe(one.generated)
     expect(three).toEqual(one)
-    // the tallies are exact, not merely equal: no pair or month differs from the walk
+    // the tallies are exact, not merely equal: no pair, month or year differs from the walk
     expect(Number(three.pairs!.wrong)).toBe(0)
     expect(Number(three.months!.wrong)).toBe(0)
+    expect(Number(three.years!.wrong)).toBe(0)
     expect(Number(three.pairs!.keys)).toBeGreaterThan(1000)
-    expect(three.tallyNodes).toEqual({ pairs: Number(three.pairs!.keys), months: Number(three.months!.keys) })
+    expect(three.tallyNodes).toEqual({ pairs: Number(three.pairs!.keys), months: Number(three.months!.keys), years: Number(three.years!.keys) })
   }, 300_000)
 })
