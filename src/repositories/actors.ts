@@ -71,12 +71,19 @@ const GROUP_ROWS = `
 // pair_tally_rank index (or, for one calendar year, year_tally_rank): most statements first, then
 // speaker id; a page is read and no more.
 // `target` and `small` come from WHO_SAID: the seek finds nothing for an actor the walk answers.
-const talliesBody = (tally: 'PairTally' | 'YearTally'): string => `
-  MATCH (x:${tally}) WHERE x.targetId = CASE WHEN small OR target IS NULL THEN null ELSE $requireId END
-    ${tally === 'YearTally' ? 'AND x.year = $year ' : ''}AND x.rank >= $fromRank AND x.speakerId IS NOT NULL
+const TALLY_FOR_TARGET = 'x.targetId = CASE WHEN small OR target IS NULL THEN null ELSE $requireId END'
+const TALLY_AFTER_CURSOR = `x.rank >= $fromRank AND x.speakerId IS NOT NULL
     AND CASE WHEN $cursorTotal IS NULL OR x.rank > -$cursorTotal THEN true
-      WHEN x.rank = -$cursorTotal THEN x.speakerId > $cursorId ELSE false END
-  WITH target, x ORDER BY x.targetId, ${tally === 'YearTally' ? 'x.year, ' : ''}x.rank, x.speakerId
+      WHEN x.rank = -$cursorTotal THEN x.speakerId > $cursorId ELSE false END`
+const PAIR_TALLY_PAGE = `
+  MATCH (x:PairTally) WHERE ` + TALLY_FOR_TARGET + `
+    AND ` + TALLY_AFTER_CURSOR + `
+  WITH target, x ORDER BY x.targetId, x.rank, x.speakerId`
+const YEAR_TALLY_PAGE = `
+  MATCH (x:YearTally) WHERE ` + TALLY_FOR_TARGET + ` AND x.year = $year
+    AND ` + TALLY_AFTER_CURSOR + `
+  WITH target, x ORDER BY x.targetId, x.year, x.rank, x.speakerId`
+const TALLY_GROUPS = `
   LIMIT $fetch
   MATCH (sp:Actor {id: x.speakerId})
   WITH target, sp, x.total AS total, x.critical AS critical, x.supportive AS supportive, x.neutral AS neutral, x.rank AS rank
@@ -134,8 +141,8 @@ const WHO_SAID_HEAD = `
 const WHO_SAID_TAIL = `
   }
   RETURN CASE WHEN small THEN walked ELSE rows END AS rows`
-const WHO_SAID_TALLIES = checkActors(['requireId'], WHO_SAID_HEAD + talliesBody('PairTally') + WHO_SAID_TAIL)
-const WHO_SAID_YEAR = checkActors(['requireId'], WHO_SAID_HEAD + talliesBody('YearTally') + WHO_SAID_TAIL)
+const WHO_SAID_TALLIES = checkActors(['requireId'], WHO_SAID_HEAD + PAIR_TALLY_PAGE + TALLY_GROUPS + WHO_SAID_TAIL)
+const WHO_SAID_YEAR = checkActors(['requireId'], WHO_SAID_HEAD + YEAR_TALLY_PAGE + TALLY_GROUPS + WHO_SAID_TAIL)
 
 /** The year a window is, when it is exactly one calendar year ('YYYY-01-01' to 'YYYY-12-31'). */
 function calendarYear (since: string | null, until: string | null): string | null {
