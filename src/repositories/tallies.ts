@@ -77,39 +77,32 @@ RETURN key, delta`
 // property it writes takes the node's write lock before reading (Neo4j's "direct dependency"
 // rule for lost updates), so two transactions cannot both add to the same old value. Rows come
 // sorted by key, so concurrent writers lock in the same order.
+// What every kind of tally does with a row of deltas: start at zero, add, and go once empty.
+const ZERO = 'x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0'
+const ADD_ROW = `
+WITH x, row
+SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
+    x.neutral = x.neutral + row.neutral`
+const DROP_EMPTY = `
+WITH x WHERE x.total = 0
+DELETE x`
+
 const APPLY_PAIRS = `
 UNWIND $rows AS row
 MERGE (x:PairTally {key: row.key})
-ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
-WITH x, row
-SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
-    x.neutral = x.neutral + row.neutral
-SET x.rank = -x.total
-WITH x WHERE x.total = 0
-DELETE x`
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, ` + ZERO + ADD_ROW + `
+SET x.rank = -x.total` + DROP_EMPTY
 
 const APPLY_YEARS = `
 UNWIND $rows AS row
 MERGE (x:YearTally {key: row.key})
-ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.year = row.year,
-  x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
-WITH x, row
-SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
-    x.neutral = x.neutral + row.neutral
-SET x.rank = -x.total
-WITH x WHERE x.total = 0
-DELETE x`
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.year = row.year, ` + ZERO + ADD_ROW + `
+SET x.rank = -x.total` + DROP_EMPTY
 
 const APPLY_MONTHS = `
 UNWIND $rows AS row
 MERGE (x:MonthTally {key: row.key})
-ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.from = row.from, x.to = row.to,
-  x.critical = 0, x.supportive = 0, x.neutral = 0, x.total = 0
-WITH x, row
-SET x.total = x.total + row.total, x.critical = x.critical + row.critical, x.supportive = x.supportive + row.supportive,
-    x.neutral = x.neutral + row.neutral
-WITH x WHERE x.total = 0
-DELETE x`
+ON CREATE SET x.speakerId = row.speakerId, x.targetId = row.targetId, x.from = row.from, x.to = row.to, ` + ZERO + ADD_ROW + DROP_EMPTY
 
 interface TallyDelta { key: string, speakerId: string, targetId: string, critical: number, supportive: number, neutral: number, total: number }
 
