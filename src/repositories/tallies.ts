@@ -241,7 +241,8 @@ WHERE NOT EXISTS { ()-[:SAID_ABOUT]->(s) }
 // itself first takes its write lock, so a writer in another process cannot add to it between the
 // read and the SET (Neo4j locks a node before a SET that reads the property it writes).
 const YEARS_MIGRATION_ID = 'year-tallies-1'
-const NEXT_PAIRS = 'MATCH (p:PairTally) WHERE p.key > $after RETURN p.key AS key ORDER BY p.key LIMIT $limit'
+// (`id` like NEXT_IDS's, so that backfill reads both alike)
+const NEXT_PAIRS = 'MATCH (p:PairTally) WHERE p.key > $after RETURN p.key AS id ORDER BY p.key LIMIT $limit'
 const BACKFILL_YEARS = `
 UNWIND $keys AS key
 MATCH (p:PairTally {key: key})
@@ -264,7 +265,7 @@ async function backfill (db: Db, id: string, label: string, log: (line: string) 
   for (;;) {
     const rows = await db.read(next, { after, limit: MIGRATION_BATCH })
     if (rows.length === 0) break
-    const ids = rows.map((r) => String(r.id ?? r.key))
+    const ids = rows.map((r) => String(r.id))
     await db.writeTx((tx) => work(tx, ids))
     after = ids[ids.length - 1] ?? after
     done += ids.length
