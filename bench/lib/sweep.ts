@@ -77,6 +77,7 @@ export const SWEEP_ENDPOINTS: SweepEndpoint[] = [
   { key: 'who-said-what-about', side: 'about', path: (id) => `/v1/who-said-what-about/${enc(id)}`, call: (r, id) => r.actors.whoSaidWhatAbout(id, { perSpeaker: 10, limit: 20 }) },
   { key: 'who-said-what-about-1', side: 'about', path: (id) => `/v1/who-said-what-about/${enc(id)}?perSpeaker=1`, call: (r, id) => r.actors.whoSaidWhatAbout(id, { perSpeaker: 1, limit: 20 }) },
   { key: 'who-said-what-about-2021', side: 'about', path: (id) => `/v1/who-said-what-about/${enc(id)}?since=2021&until=2021`, call: (r, id) => r.actors.whoSaidWhatAbout(id, { since: '2021', until: '2021', perSpeaker: 10, limit: 20 }) },
+  { key: 'who-said-what-about-since-2020', side: 'about', path: (id) => `/v1/who-said-what-about/${enc(id)}?since=2020`, call: (r, id) => r.actors.whoSaidWhatAbout(id, { since: '2020', perSpeaker: 10, limit: 20 }) },
   { key: 'stance-matrix-target', side: 'about', path: (id) => `/v1/stance-matrix?targets=${enc(id)}`, call: (r, id) => r.actors.stanceMatrix({ targets: [id] }, { limit: 20 }) },
   { key: 'actor', side: 'about', path: (id) => `/v1/actors/${enc(id)}`, call: (r, id) => r.actors.get(id) },
   { key: 'statements-by', side: 'said', path: (id) => `/v1/statements?speaker=${enc(id)}`, call: (r, id) => r.statements.list({ speakers: [id] }, { limit: 20 }) },

@@ -122,10 +122,11 @@ async function allCells (repo: ActorsRepository, filter: MatrixFilter, limit: nu
   throw new Error('the stance matrix did not end')
 }
 
-// Windows on month boundaries (answered from the month tallies), open ends, and calendar years
-// (who-said-what-about's groups from the year tallies).
+// Windows on month boundaries (answered from the month tallies), open ends, calendar years and
+// runs of them (who-said-what-about's groups from the year tallies: one year in index order,
+// several or an open end summed).
 const WINDOWS: Array<{ since?: string, until?: string }> = [{}, { since: '2022' }, { until: '2022-06' }, { since: '2022-06', until: '2022-12' }, { since: '2023-01-01' },
-  { since: '2022', until: '2022' }, { since: '2021-01-01', until: '2021-12-31' }]
+  { since: '2022', until: '2022' }, { since: '2021-01-01', until: '2021-12-31' }, { until: '2022' }, { since: '2021', until: '2022-12' }]
 
 async function allIds (repo: StatementsRepository, filter: StatementFilter): Promise<string[]> {
   const ids: string[] = []
