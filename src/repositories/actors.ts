@@ -80,7 +80,7 @@ const PAIR_TALLY_PAGE = `
     AND ` + TALLY_AFTER_CURSOR + `
   WITH target, x ORDER BY x.targetId, x.rank, x.speakerId`
 const YEAR_TALLY_PAGE = `
-  MATCH (x:YearTally) WHERE ` + TALLY_FOR_TARGET + ` AND x.year = $year
+  MATCH (x:YearTally) WHERE ` + TALLY_FOR_TARGET + ` AND x.year = $fromYear
     AND ` + TALLY_AFTER_CURSOR + `
   WITH target, x ORDER BY x.targetId, x.year, x.rank, x.speakerId`
 // Each group's newest statements, the groups in their order (rank = -total, then speaker id).
@@ -168,7 +168,7 @@ const WHO_SAID_YEARS = checkActors(['requireId'], WHO_SAID_HEAD + YEARS_TALLY_GR
  * The calendar years a window covers when its ends fall on year boundaries ('YYYY-01-01' to
  * 'YYYY-12-31', either end open), or null: then only a walk counts it.
  */
-export function calendarYears (since: string | null, until: string | null): { from: string, to: string } | null {
+function calendarYears (since: string | null, until: string | null): { from: string, to: string } | null {
   if (since === null && until === null) return null
   const from = since === null ? '0000' : since.endsWith('-01-01') ? since.slice(0, 4) : null
   const to = until === null ? '9999' : until.endsWith('-12-31') ? until.slice(0, 4) : null
@@ -382,7 +382,6 @@ export class ActorsRepository {
       requireId: id,
       since,
       until,
-      year: years?.from ?? null,
       fromYear: years?.from ?? null,
       toYear: years?.to ?? null,
       perSpeaker: options.perSpeaker,
