@@ -20,7 +20,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // the stance matrix in (speaker, target) order, for given speakers, one target, or all pairs
   'CREATE INDEX pair_tally_speaker IF NOT EXISTS FOR (x:PairTally) ON (x.speakerId, x.targetId)',
   'CREATE INDEX pair_tally_target IF NOT EXISTS FOR (x:PairTally) ON (x.targetId, x.speakerId)',
-  // who-said-what-about for one calendar year: the target's speakers that year, most statements first
+  // who-said-what-about for calendar years: the target's speakers in a year, most statements first
   'CREATE INDEX year_tally_rank IF NOT EXISTS FOR (x:YearTally) ON (x.targetId, x.year, x.rank, x.speakerId)',
   // a pair's months, for date windows
   'CREATE INDEX month_tally_pair IF NOT EXISTS FOR (x:MonthTally) ON (x.speakerId, x.targetId, x.from)',

@@ -10,10 +10,11 @@
 //   since/until given as a year or a month, and day dates on a month's first or last day) is
 //   answered exactly from these: a statement's dateEnd >= the window's first day exactly when its
 //   end month >= the window's first month, and so for the start. The stance matrix reads them.
-// - YearTally {speakerId, targetId, year}: the pair's dated statements by the years their dates
-//   overlap (a date's start and end fall in one year, so that is one year), with `rank` = -total
-//   like PairTally: one seek of (targetId, year, rank) gives who-said-what-about's groups for a
-//   window of one calendar year in their order, instead of a walk of the target's statements.
+// - YearTally {speakerId, targetId, year}: the pair's dated statements by the year of their date
+//   (a date's start and end fall in one year), with `rank` = -total like PairTally: one seek of
+//   (targetId, year, rank) gives who-said-what-about's groups for a window of one calendar year
+//   in their order, and summing a target's years gives them for a window of several, instead of
+//   a walk of the target's statements.
 //
 // Each statement records what it added (`s.tally`, one key per speaker x target: the ids, the
 // stance and the months). A write re-derives the statements it touched: it takes their recorded
@@ -132,11 +133,9 @@ function addKey (into: TallySet, key: string, delta: number): void {
   addDelta(into.pairs, speakerId + SEPARATOR + targetId, { speakerId, targetId }, stance, delta)
   if (!from) return
   addDelta(into.months, [speakerId, targetId, from, to].join(SEPARATOR), { speakerId, targetId, from, to }, stance, delta)
-  // (every year from the start's to the end's, should a date ever span more than one)
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    const y = String(year).padStart(4, '0')
-    addDelta(into.years, [speakerId, targetId, y].join(SEPARATOR), { speakerId, targetId, year: y }, stance, delta)
-  }
+  // (a date is a day, a month or a year, so it ends in the year it starts: validate.ts's dateRange)
+  const year = from.slice(0, 4)
+  addDelta(into.years, [speakerId, targetId, year].join(SEPARATOR), { speakerId, targetId, year }, stance, delta)
 }
 
 const sortedRows = (m: Deltas): TallyDelta[] => [...m.values()]
@@ -248,9 +247,7 @@ UNWIND $keys AS key
 MATCH (p:PairTally {key: key})
 MATCH (m:MonthTally) WHERE m.speakerId = p.speakerId AND m.targetId = p.targetId AND m.from >= ''
 SET m.total = m.total
-WITH p, m
-UNWIND range(toInteger(substring(m.from, 0, 4)), toInteger(substring(m.to, 0, 4))) AS year
-WITH p, right('000' + toString(year), 4) AS year, sum(m.total) AS total, sum(m.critical) AS critical,
+WITH p, substring(m.from, 0, 4) AS year, sum(m.total) AS total, sum(m.critical) AS critical,
   sum(m.supportive) AS supportive, sum(m.neutral) AS neutral
 MERGE (y:YearTally {key: p.key + '|' + year})
 SET y.speakerId = p.speakerId, y.targetId = p.targetId, y.year = year, y.total = total, y.rank = -total,
