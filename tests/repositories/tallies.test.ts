@@ -170,6 +170,17 @@ async function expectPagesMatch (actorIds: string[]): Promise<void> {
   }
 }
 
+const unmark = (migration: string) => app.db.write('MATCH (m:Migration {id: $migration}) DELETE m', { migration })
+
+/** The seeded article's tallies from scratch; then `remove` runs and `migration` is unmarked, as in a database from before it. */
+async function seededWithout (remove: string, migration: string): Promise<Stored> {
+  await seedArticle(app.db)
+  const expected = await fromScratch()
+  await app.db.write(remove)
+  await unmark(migration)
+  return expected
+}
+
 describe(`stance tallies under random writes (seed ${SEED})`, () => {
   it('match a from-scratch count after every kind of write, and so do the pages read from them', { timeout: 300_000 }, async () => {
     const next = mulberry32(SEED)
@@ -294,27 +305,21 @@ describe(`stance tallies under random writes (seed ${SEED})`, () => {
   })
 
   it('backfill the SAID_ABOUT pair pages of a database that has its tallies but not them', async () => {
-    await seedArticle(app.db)
-    const expected = await fromScratch()
+    const expected = await seededWithout('MATCH ()-[r:SAID_ABOUT]->() DELETE r', 'pair-pages-1')
     expect(expected.pairPages.length).toBeGreaterThan(5)
-    await app.db.write('MATCH ()-[r:SAID_ABOUT]->() DELETE r')
-    await app.db.write("MATCH (m:Migration {id: 'pair-pages-1'}) DELETE m")
     expect(await migrateTallies(app.db)).toBe(article().statements.length)
     expect(await stored()).toEqual(expected)
     expect(await migrateTallies(app.db)).toBe(0)
   })
 
   it('backfill the year tallies of a database that has its other tallies but not them, from the month tallies', async () => {
-    await seedArticle(app.db)
-    const expected = await fromScratch()
+    const expected = await seededWithout('MATCH (x:YearTally) DELETE x', 'year-tallies-1')
     expect(expected.years.length).toBeGreaterThan(5)
-    await app.db.write('MATCH (x:YearTally) DELETE x')
-    await app.db.write("MATCH (m:Migration {id: 'year-tallies-1'}) DELETE m")
     expect((await stored()).years).toEqual([])
     await migrateTallies(app.db)
     expect(await stored()).toEqual(expected)
     // run again (as after a crash before the mark): set to the same values, not added twice
-    await app.db.write("MATCH (m:Migration {id: 'year-tallies-1'}) DELETE m")
+    await unmark('year-tallies-1')
     await migrateTallies(app.db)
     expect(await stored()).toEqual(expected)
   })
